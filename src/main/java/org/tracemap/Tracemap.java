@@ -1,0 +1,196 @@
+package org.tracemap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tracemap.archive.ArchiveLayout;
+import org.tracemap.archive.CdxjIndex;
+import org.tracemap.archive.RollingWarcWriter;
+import org.tracemap.archive.WarcArchiver;
+import org.tracemap.archive.WarcRecovery;
+import org.tracemap.catalog.CaptureStore;
+import org.tracemap.catalog.Catalog;
+import org.tracemap.catalog.SnapshotStore;
+import org.tracemap.catalog.TokenStore;
+import org.tracemap.config.TracemapConfig;
+import org.tracemap.fetch.FetchSettings;
+import org.tracemap.fetch.HttpFetcher;
+import org.tracemap.intake.AddressGuard;
+import org.tracemap.intake.CaptureIntake;
+import org.tracemap.intake.CaptureQueue;
+import org.tracemap.intake.UrlNormalizer;
+import org.tracemap.replay.ReplayService;
+import org.tracemap.web.Authenticator;
+import org.tracemap.web.CaptureResource;
+import org.tracemap.web.HealthResource;
+import org.tracemap.web.HttpBridge;
+import org.tracemap.web.JsonViews;
+import org.tracemap.web.ReplayResource;
+import org.tracemap.web.SnapshotResource;
+
+/**
+ * The composition root: builds every stage's worker from the configuration, recovers what a previous run
+ * left unfinished, and starts Camel with the routes in {@code routes/} wiring the stages together.
+ */
+public final class Tracemap implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Tracemap.class);
+
+    /** SERVER runs the pipeline and the HTTP API; WORKER runs the pipeline alone (in-process CLI commands). */
+    public enum Mode { SERVER, WORKER }
+
+    private final TracemapConfig config;
+    private final ArchiveLayout layout;
+    private final Catalog catalog;
+    private final CaptureStore captures;
+    private final SnapshotStore snapshots;
+    private final CaptureIntake intake;
+    private final CdxjIndex cdxj;
+    private final RollingWarcWriter warcs;
+    private final HttpFetcher fetcher;
+    private final Authenticator auth;
+    private final ObjectMapper json = new ObjectMapper();
+    private Main camel;
+    private String generatedAdminToken;
+
+    private Tracemap(TracemapConfig config) throws Exception {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        this.layout = new ArchiveLayout(Path.of(config.string("tracemap.archive.dir")));
+        layout.create();
+        for (WarcRecovery.Recovered r : new WarcRecovery(layout).recoverAll()) {
+            log.warn("closed unfinished WARC {} ({} bytes kept, {} cut)", r.file().getFileName(), r.keptBytes(), r.cutBytes());
+        }
+        this.catalog = Catalog.open(layout.root());
+        this.captures = new CaptureStore(catalog, clock, json);
+        this.snapshots = new SnapshotStore(catalog);
+        this.cdxj = new CdxjIndex(layout, json);
+        int rebuilt = cdxj.rebuildMissing();
+        if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
+        int resumed = captures.requeueInFlight();
+        if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
+        UrlNormalizer normalizer = new UrlNormalizer();
+        FetchSettings fetchSettings = FetchSettings.from(config);
+        AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate());
+        this.intake = new CaptureIntake(normalizer, guard, captures);
+        this.warcs = new RollingWarcWriter(layout, config.string("tracemap.archive.warc-prefix"),
+                config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
+        this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
+        this.auth = new Authenticator(new TokenStore(catalog, clock));
+    }
+
+    /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
+    public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
+        Tracemap t = new Tracemap(config);
+        try {
+            if (mode == Mode.SERVER) t.generatedAdminToken = t.auth.bootstrapAdmin(env.get("TRACEMAP_ADMIN_TOKEN"));
+            t.startCamel(home, mode);
+            return t;
+        } catch (Exception e) {
+            t.close();
+            throw e;
+        }
+    }
+
+    /** Opens the archive without starting the pipeline: for commands that only read or queue. */
+    public static Tracemap open(TracemapConfig config) throws Exception {
+        return new Tracemap(config);
+    }
+
+    private void startCamel(Path home, Mode mode) throws Exception {
+        FetchSettings fetchSettings = FetchSettings.from(config);
+        CaptureQueue queue = new CaptureQueue(captures, fetchSettings.concurrency() * 2);
+        camel = new Main();
+        camel.bind("captureQueue", queue);
+        camel.bind("fetcher", fetcher);
+        camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
+        camel.bind("stageFailures", new StageFailures(captures, queue));
+        if (mode == Mode.SERVER) bindApi();
+
+        Properties props = config.asProperties();
+        Path routes = home.resolve("routes");
+        props.setProperty("camel.main.name", "tracemap");
+        props.setProperty("camel.main.routesIncludePattern",
+                Files.isDirectory(routes) ? "file:" + routes.toAbsolutePath() + "/*.camel.yaml" : "classpath:routes/*.camel.yaml");
+        if (mode == Mode.WORKER) props.setProperty("camel.main.routesExcludePattern", "**/80-api.camel.yaml");
+        props.setProperty("camel.main.shutdownTimeout", "15");
+        props.setProperty("camel.server.enabled", Boolean.toString(mode == Mode.SERVER));
+        props.setProperty("camel.server.host", config.string("tracemap.server.host"));
+        props.setProperty("camel.server.port", config.string("tracemap.server.port"));
+        camel.setInitialProperties(props);
+        camel.start();
+    }
+
+    private void bindApi() {
+        String base = config.string("tracemap.server.public-url");
+        if (base.isEmpty()) base = "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port");
+        JsonViews views = new JsonViews(base);
+        UrlNormalizer normalizer = new UrlNormalizer();
+        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, auth, views, json);
+        SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
+        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
+        HealthResource health = new HealthResource(captures);
+        camel.bind("postCapture", new HttpBridge(captureResource::post, json));
+        camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
+        camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
+        camel.bind("replay", new HttpBridge(replayResource::get, json));
+        camel.bind("health", new HttpBridge(health::health, json));
+        camel.bind("metrics", new HttpBridge(health::metrics, json));
+    }
+
+    private void sealCdxj(String warcFile) {
+        try {
+            cdxj.seal(warcFile);
+        } catch (java.io.IOException e) {
+            // The WARC is safe; its CDXJ is rebuilt from it on the next start.
+            log.error("could not write the CDXJ of {}; it will be rebuilt on next start", warcFile, e);
+        }
+    }
+
+    public TracemapConfig config() {
+        return config;
+    }
+
+    public CaptureIntake intake() {
+        return intake;
+    }
+
+    public CaptureStore captures() {
+        return captures;
+    }
+
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    public ArchiveLayout layout() {
+        return layout;
+    }
+
+    public CdxjIndex cdxj() {
+        return cdxj;
+    }
+
+    /** The admin token created on this first start, to print once; null when none was created. */
+    public String generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (camel != null) camel.stop();
+        } finally {
+            try {
+                warcs.close();
+            } finally {
+                fetcher.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package org.tracemap.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Captures in the catalogue: the durable capture queue and each capture's state machine. Every status
+ * change is committed, with a row in {@code capture_transition}, before the call returns.
+ */
+public final class CaptureStore {
+    private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
+    private static final String COLUMNS =
+            "id, url, surt, status, attempts, error, tags, note, requested_by, snapshot_id, created_at, updated_at";
+
+    private final Catalog catalog;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public CaptureStore(Catalog catalog, Clock clock, ObjectMapper json) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Stores a new QUEUED capture. */
+    public Capture insert(String id, String url, String surt, Map<String, String> tags, String note, String requestedBy) {
+        Instant now = clock.instant();
+        Capture capture = new Capture(id, url, surt, CaptureStatus.QUEUED, 0, null, Map.copyOf(tags), note,
+                requestedBy, null, now, now);
+        catalog.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO capture (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, id);
+                ps.setString(2, url);
+                ps.setString(3, surt);
+                ps.setString(4, CaptureStatus.QUEUED.name());
+                ps.setInt(5, 0);
+                ps.setString(6, null);
+                ps.setString(7, writeTags(tags));
+                ps.setString(8, note);
+                ps.setString(9, requestedBy);
+                ps.setString(10, null);
+                ps.setString(11, now.toString());
+                ps.setString(12, now.toString());
+                ps.executeUpdate();
+            }
+            recordTransition(c, id, CaptureStatus.QUEUED, now, null);
+            return null;
+        });
+        return capture;
+    }
+
+    public Optional<Capture> find(String id) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE id = ?")) {
+                ps.setString(1, id);
+                return first(ps);
+            }
+        });
+    }
+
+    /** A capture of the same URL that is still waiting or being fetched, so intake can hand it back instead of queueing twice. */
+    public Optional<Capture> findPending(String surt, String url) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM capture WHERE surt = ? AND url = ? AND status IN ('QUEUED','FETCHING') ORDER BY created_at LIMIT 1")) {
+                ps.setString(1, surt);
+                ps.setString(2, url);
+                return first(ps);
+            }
+        });
+    }
+
+    /**
+     * Takes up to {@code limit} QUEUED captures, oldest first, and marks them FETCHING, in one
+     * transaction: two pollers can never take the same capture.
+     */
+    public List<Capture> claimQueued(int limit) {
+        if (limit <= 0) return List.of();
+        return catalog.write(c -> {
+            List<Capture> queued;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                    + " FROM capture WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT ?")) {
+                ps.setInt(1, limit);
+                queued = all(ps);
+            }
+            Instant now = clock.instant();
+            List<Capture> claimed = new ArrayList<>(queued.size());
+            for (Capture q : queued) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE capture SET status = 'FETCHING', updated_at = ? WHERE id = ? AND status = 'QUEUED'")) {
+                    ps.setString(1, now.toString());
+                    ps.setString(2, q.id());
+                    if (ps.executeUpdate() == 1) {
+                        recordTransition(c, q.id(), CaptureStatus.FETCHING, now, null);
+                        claimed.add(new Capture(q.id(), q.url(), q.surt(), CaptureStatus.FETCHING, q.attempts(),
+                                null, q.tags(), q.note(), q.requestedBy(), null, q.createdAt(), now));
+                    }
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** Puts captures that were in flight when the process stopped back in the queue; returns how many. */
+    public int requeueInFlight() {
+        return catalog.write(c -> {
+            Instant now = clock.instant();
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM capture WHERE status = 'FETCHING'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            for (String id : ids) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', updated_at = ? WHERE id = ?")) {
+                    ps.setString(1, now.toString());
+                    ps.setString(2, id);
+                    ps.executeUpdate();
+                }
+                recordTransition(c, id, CaptureStatus.QUEUED, now, "resumed after restart");
+            }
+            return ids.size();
+        });
+    }
+
+    /**
+     * Records that the capture reached {@code status}; the error, when given, says why it stopped there (or,
+     * for a capture that succeeded, what the user should know, such as a truncated body).
+     *
+     * @param attempts HTTP attempts made in this run, added to the capture's count
+     */
+    public void transition(String id, CaptureStatus status, String snapshotId, String error, int attempts) {
+        catalog.write(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, snapshot_id = COALESCE(?, snapshot_id),"
+                    + " error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, snapshotId);
+                ps.setString(3, error);
+                ps.setInt(4, attempts);
+                ps.setString(5, now.toString());
+                ps.setString(6, id);
+                if (ps.executeUpdate() != 1) throw new SQLException("no capture with id " + id);
+            }
+            recordTransition(c, id, status, now, error);
+            return null;
+        });
+    }
+
+    /** How many captures are in each status. */
+    public Map<CaptureStatus, Long> countByStatus() {
+        return catalog.read(c -> {
+            Map<CaptureStatus, Long> counts = new java.util.EnumMap<>(CaptureStatus.class);
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, COUNT(*) FROM capture GROUP BY status");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) counts.put(CaptureStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    private void recordTransition(Connection c, String id, CaptureStatus status, Instant at, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO capture_transition (capture_id, status, at, detail) VALUES (?,?,?,?)")) {
+            ps.setString(1, id);
+            ps.setString(2, status.name());
+            ps.setString(3, at.toString());
+            ps.setString(4, detail);
+            ps.executeUpdate();
+        }
+    }
+
+    private Optional<Capture> first(PreparedStatement ps) throws SQLException {
+        List<Capture> rows = all(ps);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private List<Capture> all(PreparedStatement ps) throws SQLException {
+        List<Capture> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Capture(rs.getString("id"), rs.getString("url"), rs.getString("surt"),
+                        CaptureStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("error"),
+                        readTags(rs.getString("tags")), rs.getString("note"), rs.getString("requested_by"),
+                        rs.getString("snapshot_id"), Instant.parse(rs.getString("created_at")),
+                        Instant.parse(rs.getString("updated_at"))));
+            }
+        }
+        return rows;
+    }
+
+    private String writeTags(Map<String, String> tags) {
+        try {
+            return json.writeValueAsString(tags);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("tags cannot be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<String, String> readTags(String text) throws SQLException {
+        try {
+            return json.readValue(text, TAGS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("stored tags are not JSON: " + e.getMessage(), e);
+        }
+    }
+}

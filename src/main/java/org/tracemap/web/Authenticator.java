@@ -1,0 +1,42 @@
+package org.tracemap.web;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+import org.tracemap.catalog.TokenStore;
+
+/** Checks bearer tokens; creates the admin token on first start. */
+public final class Authenticator {
+    private final TokenStore tokens;
+
+    public Authenticator(TokenStore tokens) {
+        this.tokens = tokens;
+    }
+
+    /**
+     * Makes sure an admin token exists: the given one (from {@code TRACEMAP_ADMIN_TOKEN}) if set, else a new
+     * random one. Returns the new token so it can be printed once, or null when nothing was generated.
+     */
+    public String bootstrapAdmin(String fromEnvironment) {
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            tokens.add(fromEnvironment.trim(), "admin", "admin");
+            return null;
+        }
+        if (tokens.hasAdmin()) return null;
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        tokens.add(token, "admin", "admin");
+        return token;
+    }
+
+    /** The caller behind the request's bearer token; 401 when missing or unknown. */
+    public TokenStore.Principal require(ApiRequest request) {
+        String header = request.header("authorization").orElseThrow(() ->
+                new ApiException(401, "missing Authorization: Bearer <token> header", null));
+        if (!header.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            throw new ApiException(401, "Authorization header must be 'Bearer <token>'", null);
+        }
+        return tokens.lookup(header.substring(7).trim()).orElseThrow(() -> new ApiException(401, "unknown or revoked token", null));
+    }
+}

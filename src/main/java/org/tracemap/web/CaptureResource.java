@@ -1,0 +1,73 @@
+package org.tracemap.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tracemap.catalog.Capture;
+import org.tracemap.catalog.CaptureStore;
+import org.tracemap.catalog.SnapshotStore;
+import org.tracemap.catalog.TokenStore;
+import org.tracemap.intake.CaptureIntake;
+import org.tracemap.intake.CaptureSubmission;
+
+/** {@code POST /api/captures} and {@code GET /api/captures/{id}}. */
+public final class CaptureResource {
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final CaptureIntake intake;
+    private final CaptureStore captures;
+    private final SnapshotStore snapshots;
+    private final Authenticator auth;
+    private final JsonViews views;
+    private final ObjectMapper json;
+
+    public CaptureResource(CaptureIntake intake, CaptureStore captures, SnapshotStore snapshots, Authenticator auth,
+                           JsonViews views, ObjectMapper json) {
+        this.intake = intake;
+        this.captures = captures;
+        this.snapshots = snapshots;
+        this.auth = auth;
+        this.views = views;
+        this.json = json;
+    }
+
+    public ApiResponse post(ApiRequest request) {
+        TokenStore.Principal who = auth.require(request);
+        String type = request.header("content-type").orElse("");
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "send the capture as JSON with Content-Type: application/json", null);
+        }
+        if (request.body().length > MAX_BODY) throw new ApiException(413, "request body is larger than " + MAX_BODY + " bytes", null);
+        JsonNode body;
+        try {
+            body = json.readTree(request.body());
+        } catch (IOException e) {
+            throw new ApiException(400, "request body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), null);
+        }
+        if (body == null || !body.isObject()) throw new ApiException(400, "request body must be a JSON object", null);
+        JsonNode url = body.get("url");
+        if (url == null || !url.isTextual()) throw new ApiException(400, "url is required and must be a string", "url");
+        Map<String, String> tags = new LinkedHashMap<>();
+        JsonNode tagNode = body.get("tags");
+        if (tagNode != null && !tagNode.isNull()) {
+            if (!tagNode.isObject()) throw new ApiException(400, "tags must be an object of strings", "tags");
+            tagNode.fields().forEachRemaining(e -> {
+                if (!e.getValue().isValueNode()) throw new ApiException(400, "tag " + e.getKey() + " must be a string", "tags");
+                tags.put(e.getKey(), e.getValue().asText());
+            });
+        }
+        JsonNode note = body.get("note");
+        if (note != null && !note.isNull() && !note.isTextual()) throw new ApiException(400, "note must be a string", "note");
+        Capture capture = intake.submit(new CaptureSubmission(url.asText(), tags, note == null || note.isNull() ? null : note.asText(), who.name()));
+        return ApiResponse.json(202, Map.of("id", capture.id(), "status", capture.status().name()));
+    }
+
+    public ApiResponse get(ApiRequest request) {
+        auth.require(request);
+        String id = request.pathParam("id");
+        Capture capture = captures.find(id).orElseThrow(() -> new ApiException(404, "no capture with id " + id, "id"));
+        return ApiResponse.json(200, views.capture(capture, capture.snapshotId() == null ? null : snapshots.find(capture.snapshotId()).orElse(null)));
+    }
+}

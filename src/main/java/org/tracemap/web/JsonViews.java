@@ -1,0 +1,52 @@
+package org.tracemap.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tracemap.catalog.Capture;
+import org.tracemap.catalog.Snapshot;
+
+/** The JSON shapes of the HTTP contract (DESIGN.md), built in one place. */
+public final class JsonViews {
+    private final String publicBase;
+
+    /** @param publicBase what replay URLs start with, e.g. {@code http://127.0.0.1:8080} */
+    public JsonViews(String publicBase) {
+        this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
+    }
+
+    public Map<String, Object> capture(Capture c, Snapshot snapshot) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("url", c.url());
+        out.put("status", c.status().name());
+        out.put("error", c.error());
+        out.put("attempts", c.attempts());
+        out.put("tags", c.tags());
+        out.put("note", c.note());
+        out.put("createdAt", c.createdAt().toString());
+        out.put("updatedAt", c.updatedAt().toString());
+        out.put("snapshot", snapshot == null ? null : snapshot(snapshot));
+        return out;
+    }
+
+    public Map<String, Object> snapshot(Snapshot s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id());
+        out.put("url", s.url());
+        out.put("timestamp", s.timestamp());
+        out.put("httpStatus", s.httpStatus());
+        out.put("contentType", s.contentType());
+        out.put("payloadDigest", s.payloadDigest());
+        out.put("change", s.change().name());
+        out.put("recordType", s.recordType());
+        out.put("truncated", s.truncated());
+        out.put("warcFile", s.warcFile());
+        out.put("replayUrl", replayUrl(s.timestamp(), s.url()));
+        return out;
+    }
+
+    public String replayUrl(String timestamp, String url) {
+        return publicBase + "/replay/" + timestamp + "/" + url;
+    }
+
+}
