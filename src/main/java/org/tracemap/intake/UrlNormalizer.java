@@ -36,7 +36,7 @@ public final class UrlNormalizer {
         String port = normalizePort(scheme, hp.group(2));
         String path = m.group(3).isEmpty() ? "/" : m.group(3);
         String query = m.group(4) == null ? "" : m.group(4);
-        String url = scheme + "://" + host + port + URIs.percentEncodeIllegals(path + query);
+        String url = scheme + "://" + host + port + PercentEncoder.encode(path + query);
         if (url.length() > MAX_LENGTH) throw invalid("url is longer than " + MAX_LENGTH + " characters once normalised");
         try {
             new URI(url);
@@ -48,9 +48,12 @@ public final class UrlNormalizer {
 
     /** Resolves {@code href} against {@code base} and normalises the result (redirect targets, links). */
     public NormalizedUrl resolve(NormalizedUrl base, String href) {
+        String ref = href.strip();
+        int hash = ref.indexOf('#');
+        if (hash >= 0) ref = ref.substring(0, hash);
         String resolved;
         try {
-            resolved = base.uri().resolve(URIs.percentEncodeIllegals(href.strip())).toString();
+            resolved = base.uri().resolve(PercentEncoder.encode(ref)).toString();
         } catch (IllegalArgumentException e) {
             throw invalid("cannot resolve " + href + " against " + base.url() + ": " + e.getMessage());
         }

@@ -1,0 +1,51 @@
+package org.tracemap.archive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where things live in the archive folder: {@code warcs/}, {@code cdxj/}, {@code tmp/} and {@code catalog.db}. */
+public record ArchiveLayout(Path root) {
+    public static final String OPEN_SUFFIX = ".open";
+
+    public Path warcs() {
+        return root.resolve("warcs");
+    }
+
+    public Path cdxj() {
+        return root.resolve("cdxj");
+    }
+
+    /** Spooled response bodies waiting to be archived; safe to empty when nothing is running. */
+    public Path spool() {
+        return root.resolve("tmp");
+    }
+
+    public void create() throws IOException {
+        Files.createDirectories(warcs());
+        Files.createDirectories(cdxj());
+        Files.createDirectories(spool());
+    }
+
+    /** Finished WARC files (not the one being written), in name order, which is time order. */
+    public List<Path> finishedWarcs() throws IOException {
+        return list(warcs(), ".warc.gz");
+    }
+
+    public List<Path> openWarcs() throws IOException {
+        return list(warcs(), ".warc.gz" + OPEN_SUFFIX);
+    }
+
+    public Path warc(String fileName) {
+        return warcs().resolve(fileName);
+    }
+
+    private static List<Path> list(Path dir, String suffix) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.tracemap.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.MessageVersion;
+import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTruncationReason;
+import org.tracemap.catalog.Snapshot;
+import org.tracemap.fetch.FetchedCapture;
+import org.tracemap.fetch.FetchedResponse;
+import org.tracemap.fetch.Sha256;
+
+/**
+ * Builds the WARC records of one fetched response: {@code request}, then {@code response} (or a
+ * {@code revisit} when the payload is identical to an earlier capture), then {@code metadata}, linked by
+ * {@code WARC-Concurrent-To} and all dated when the capture began.
+ */
+final class CaptureRecords {
+    // Set as plain fields: jwarc's digest setters re-encode to padded base32, which its own validator rejects.
+    private static final String BLOCK_DIGEST = "WARC-Block-Digest";
+    private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
+
+    private CaptureRecords() {}
+
+    /** The records to write, and the id of the response or revisit record (the snapshot id). */
+    record Built(List<WarcRecord> records, UUID snapshotId) {}
+
+    /**
+     * @param original the earlier snapshot with the same payload to point a revisit at, or null for a full response
+     */
+    static Built build(FetchedCapture capture, int hop, FetchedResponse r, Snapshot original) throws IOException {
+        Instant date = capture.startedAt();
+        URI target = r.url().uri();
+        UUID responseId = UUID.randomUUID();
+        URI responseUrn = urn(responseId);
+        List<WarcRecord> records = new ArrayList<>(3);
+
+        records.add(new WarcRequest.Builder(target).version(MessageVersion.WARC_1_1).date(date)
+                .body(MediaType.HTTP_REQUEST, r.requestHead())
+                .setHeader(BLOCK_DIGEST, Sha256.label(Sha256.of(r.requestHead())))
+                .concurrentTo(responseUrn)
+                .build());
+
+        if (original == null) {
+            InputStream block = new SequenceInputStream(new java.io.ByteArrayInputStream(r.responseHead()), Files.newInputStream(r.body()));
+            WarcResponse.Builder response = new WarcResponse.Builder(target).version(MessageVersion.WARC_1_1)
+                    .recordId(responseId).date(date)
+                    .body(MediaType.HTTP_RESPONSE, Channels.newChannel(block), r.responseHead().length + r.bodyLength())
+                    .setHeader(BLOCK_DIGEST, Sha256.label(r.blockDigest()))
+                    .setHeader(PAYLOAD_DIGEST, Sha256.label(r.payloadDigest()));
+            if (r.remoteAddress() != null) response.ipAddress(r.remoteAddress());
+            if (r.truncated() != null) response.truncated(WarcTruncationReason.valueOf(r.truncated().toUpperCase()));
+            records.add(response.build());
+        } else {
+            // Identical payload: keep the headers of this answer, point at the original for the body.
+            WarcRevisit.Builder revisit = new WarcRevisit.Builder(target, WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1)
+                    .version(MessageVersion.WARC_1_1).recordId(responseId).date(date)
+                    .refersTo(UUID.fromString(original.id()), URI.create(original.url()), original.capturedAt())
+                    .body(MediaType.HTTP_RESPONSE, r.responseHead())
+                    .setHeader(BLOCK_DIGEST, Sha256.label(Sha256.of(r.responseHead())))
+                    .setHeader(PAYLOAD_DIGEST, Sha256.label(r.payloadDigest()));
+            if (r.remoteAddress() != null) revisit.ipAddress(r.remoteAddress());
+            records.add(revisit.build());
+        }
+
+        records.add(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).date(date).targetURI(target)
+                .concurrentTo(responseUrn)
+                .fields(metadataFields(capture, hop, r))
+                .build());
+        return new Built(records, responseId);
+    }
+
+    private static Map<String, List<String>> metadataFields(FetchedCapture capture, int hop, FetchedResponse r) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("capture-id", List.of(capture.request().captureId()));
+        fields.put("requested-by", List.of(capture.request().requestedBy()));
+        List<String> tags = new ArrayList<>();
+        capture.request().tags().forEach((k, v) -> tags.add(k + "=" + v));
+        if (!tags.isEmpty()) fields.put("tag", tags);
+        fields.put("hop", List.of(Integer.toString(hop)));
+        if (hop > 0) fields.put("via", List.of(capture.responses().get(hop - 1).url().url()));
+        fields.put("fetch-time-ms", List.of(Long.toString(r.elapsed().toMillis())));
+        fields.put("attempts", List.of(Integer.toString(r.attempts())));
+        if (r.remoteAddress() != null) fields.put("remote-ip", List.of(r.remoteAddress().getHostAddress()));
+        if (r.truncated() != null) fields.put("truncated", List.of(r.truncated()));
+        return fields;
+    }
+
+    static URI urn(UUID id) {
+        return URI.create("urn:uuid:" + id);
+    }
+
+}

@@ -1,0 +1,217 @@
+package org.tracemap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracemap.config.TracemapConfig;
+import org.tracemap.fetch.Sha256;
+
+/**
+ * Boots the real routes in {@code routes/} with the HTTP API on a free loopback port, against a WireMock
+ * origin, and takes captures from the API through fetch and archive to replay.
+ */
+class PipelineIT {
+    private static final String TOKEN = "pipeline-test-token";
+    private static final String PAGE = "<html><head><title>Lab</title></head><body><p>Huawei opened an R&amp;D lab.</p>"
+            + "<a href=\"/news/other.html\">other</a><img src=\"/logo.png\"></body></html>";
+
+    @TempDir
+    Path archive;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private WireMockServer origin;
+    private Tracemap tracemap;
+    private String api;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        origin = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        origin.start();
+        origin.stubFor(get(urlEqualTo("/news/lab.html")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withHeader("Set-Cookie", "tracking=1")
+                .withHeader("Content-Security-Policy", "default-src 'self'")
+                .withBody(PAGE)));
+        origin.stubFor(get(urlEqualTo("/old")).willReturn(aResponse().withStatus(301).withHeader("Location", "/news/lab.html")));
+        origin.stubFor(get(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("no such page")));
+        tracemap = start(true);
+    }
+
+    private Tracemap start(boolean allowPrivate) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("tracemap.archive.dir", archive.toString());
+        overrides.put("tracemap.server.port", Integer.toString(port));
+        overrides.put("tracemap.fetch.allow-private", Boolean.toString(allowPrivate));
+        overrides.put("tracemap.fetch.per-host-delay", "0ms");
+        overrides.put("tracemap.fetch.retry-base-delay", "10ms");
+        overrides.put("tracemap.queue.poll-interval", "50ms");
+        api = "http://127.0.0.1:" + port;
+        return Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER,
+                Map.of("TRACEMAP_ADMIN_TOKEN", TOKEN));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (tracemap != null) tracemap.close();
+        origin.stop();
+    }
+
+    @Test
+    void capturedPageIsArchivedAndReplaysByteExactAndSandboxed() throws Exception {
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/news/lab.html");
+
+        assertThat(capture.path("status").asText()).isEqualTo("ARCHIVED");
+        JsonNode snapshot = capture.path("snapshot");
+        assertThat(snapshot.path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(snapshot.path("change").asText()).isEqualTo("NEW");
+        assertThat(snapshot.path("timestamp").asText()).matches("\\d{14}");
+        assertThat(snapshot.path("payloadDigest").asText())
+                .isEqualTo("sha256:" + HexFormat.of().formatHex(Sha256.of(PAGE.getBytes(StandardCharsets.UTF_8)).bytes()));
+        assertThat(snapshot.path("warcFile").asText()).endsWith(".warc.gz");
+
+        HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(snapshot.path("replayUrl").asText() + "?raw=1")).GET());
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
+        assertThat(raw.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
+        assertThat(raw.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(raw.headers().map()).doesNotContainKey("set-cookie");
+
+        HttpResponse<byte[]> page = send(HttpRequest.newBuilder(URI.create(snapshot.path("replayUrl").asText())).GET());
+        String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"/replay/" + snapshot.path("timestamp").asText() + "/" + origin.baseUrl() + "/news/other.html\"");
+        assertThat(html).contains("src=\"/replay/" + snapshot.path("timestamp").asText() + "/" + origin.baseUrl() + "/logo.png\"");
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly("sandbox");
+    }
+
+    @Test
+    void unchangedRecaptureIsARevisitReportedUnchangedAndReplaysTheOriginalPayload() throws Exception {
+        JsonNode first = captureAndWait(origin.baseUrl() + "/news/lab.html").path("snapshot");
+        Thread.sleep(1100); // a distinct 14-digit timestamp
+        JsonNode second = captureAndWait(origin.baseUrl() + "/news/lab.html").path("snapshot");
+
+        assertThat(second.path("change").asText()).isEqualTo("UNCHANGED");
+        assertThat(second.path("recordType").asText()).isEqualTo("revisit");
+        assertThat(second.path("timestamp").asText()).isNotEqualTo(first.path("timestamp").asText());
+        HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(second.path("replayUrl").asText() + "?raw=1")).GET());
+        assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
+
+        JsonNode list = json.readTree(send(authed("/api/snapshots?url=" + origin.baseUrl() + "/news/lab.html").GET()).body());
+        assertThat(list.path("total").asInt()).isEqualTo(2);
+        assertThat(list.path("items").get(0).path("change").asText()).as("newest first").isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void a404AnswerIsASuccessfulCaptureOfThatAnswer() throws Exception {
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/missing");
+        assertThat(capture.path("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(capture.path("snapshot").path("httpStatus").asInt()).isEqualTo(404);
+        HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
+        assertThat(replay.statusCode()).isEqualTo(404);
+        assertThat(new String(replay.body(), StandardCharsets.UTF_8)).isEqualTo("no such page");
+    }
+
+    @Test
+    void redirectIsFollowedAndEachHopReplays() throws Exception {
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/old");
+        assertThat(capture.path("snapshot").path("url").asText()).isEqualTo(origin.baseUrl() + "/news/lab.html");
+        String ts = capture.path("snapshot").path("timestamp").asText();
+        HttpResponse<byte[]> hop = send(HttpRequest.newBuilder(URI.create(api + "/replay/" + ts + "/" + origin.baseUrl() + "/old")).GET());
+        assertThat(hop.statusCode()).isEqualTo(301);
+        assertThat(hop.headers().firstValue("Location")).hasValue("/replay/" + ts + "/" + origin.baseUrl() + "/news/lab.html");
+    }
+
+    @Test
+    void badRequestsGetAClearErrorNamingTheProblem() throws Exception {
+        HttpResponse<byte[]> ftp = send(authed("/api/captures").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"ftp://example.com/x\"}")));
+        assertThat(ftp.statusCode()).isEqualTo(400);
+        JsonNode error = json.readTree(ftp.body());
+        assertThat(error.path("error").asText()).contains("only http and https");
+        assertThat(error.path("field").asText()).isEqualTo("url");
+
+        assertThat(send(authed("/api/captures").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json"))).statusCode()).isEqualTo(400);
+        assertThat(send(authed("/api/captures").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tags\": {}}"))).statusCode()).isEqualTo(400);
+        assertThat(send(HttpRequest.newBuilder(URI.create(api + "/api/captures")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"http://example.com/\"}"))).statusCode()).isEqualTo(401);
+        assertThat(send(authed("/api/captures/no-such-id").GET()).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(api + "/replay/2026/http://never.example/")).GET()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void ssrfGuardRefusesLoopbackTargetsWhenPrivateFetchingIsOff() throws Exception {
+        tracemap.close();
+        tracemap = start(false);
+        HttpResponse<byte[]> response = send(authed("/api/captures").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\": \"" + origin.baseUrl() + "/news/lab.html\"}")));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).path("error").asText()).contains("loopback");
+        assertThat(origin.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void archiveSurvivesARestartAndHealthAndMetricsAnswer() throws Exception {
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/news/lab.html");
+        tracemap.close();
+        tracemap = start(true);
+        HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(
+                api + "/replay/" + capture.path("snapshot").path("timestamp").asText() + "/" + origin.baseUrl() + "/news/lab.html?raw=1")).GET());
+        assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
+        assertThat(send(HttpRequest.newBuilder(URI.create(api + "/health")).GET()).statusCode()).isEqualTo(200);
+        String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).body(), StandardCharsets.UTF_8);
+        assertThat(metrics).contains("tracemap_captures{status=\"ARCHIVED\"} 1");
+    }
+
+    private JsonNode captureAndWait(String url) throws Exception {
+        HttpResponse<byte[]> posted = send(authed("/api/captures").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("url", url, "tags", Map.of("company", "huawei"))))));
+        assertThat(posted.statusCode()).as(new String(posted.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        JsonNode accepted = json.readTree(posted.body());
+        assertThat(accepted.path("status").asText()).isEqualTo("QUEUED");
+        String id = accepted.path("id").asText();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode capture = json.readTree(send(authed("/api/captures/" + id).GET()).body());
+            String status = capture.path("status").asText();
+            if (status.equals("ARCHIVED") || status.equals("FAILED")) return capture;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("capture of " + url + " did not settle within 20 s");
+    }
+
+    private HttpRequest.Builder authed(String path) {
+        return HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

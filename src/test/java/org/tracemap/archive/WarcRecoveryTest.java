@@ -1,0 +1,81 @@
+package org.tracemap.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+
+/** A crash leaves a WARC file {@code .open} with half a record at its end; start-up must cut it back. */
+class WarcRecoveryTest {
+    @TempDir
+    Path dir;
+
+    private Path crashedFile(byte[] tail) throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir);
+        layout.create();
+        byte[] complete = Files.readAllBytes(Path.of("src/test/resources/warc/sample-1.warc.gz"));
+        Path open = layout.warc("CRASHED-00001.warc.gz.open");
+        Files.write(open, complete);
+        Files.write(open, tail, StandardOpenOption.APPEND);
+        return open;
+    }
+
+    @Test
+    void tornTailIsCutBackToTheLastCompleteRecordAndTheFileClosed() throws IOException {
+        byte[] complete = Files.readAllBytes(Path.of("src/test/resources/warc/sample-1.warc.gz"));
+        byte[] halfOfARecord = Arrays.copyOfRange(complete, 0, 300); // a gzip member cut mid-stream
+        Path open = crashedFile(halfOfARecord);
+
+        List<WarcRecovery.Recovered> recovered = new WarcRecovery(new ArchiveLayout(dir)).recoverAll();
+
+        assertThat(recovered).singleElement().satisfies(r -> {
+            assertThat(r.keptBytes()).isEqualTo(complete.length);
+            assertThat(r.cutBytes()).isEqualTo(300);
+        });
+        Path closed = dir.resolve("warcs/CRASHED-00001.warc.gz");
+        assertThat(open).doesNotExist();
+        assertThat(Files.readAllBytes(closed)).isEqualTo(complete);
+        assertThat(readTypes(closed)).hasSize(10).startsWith("warcinfo");
+    }
+
+    @Test
+    void garbageAfterTheLastRecordIsCutToo() throws IOException {
+        crashedFile(new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
+        new WarcRecovery(new ArchiveLayout(dir)).recoverAll();
+        assertThat(readTypes(dir.resolve("warcs/CRASHED-00001.warc.gz"))).hasSize(10);
+    }
+
+    @Test
+    void aCompleteOpenFileIsClosedUnchanged() throws IOException {
+        crashedFile(new byte[0]);
+        List<WarcRecovery.Recovered> recovered = new WarcRecovery(new ArchiveLayout(dir)).recoverAll();
+        assertThat(recovered).singleElement().extracting(WarcRecovery.Recovered::cutBytes).isEqualTo(0L);
+    }
+
+    @Test
+    void aFileWithNoCompleteRecordIsRemoved() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir);
+        layout.create();
+        Files.write(layout.warc("EMPTY.warc.gz.open"), new byte[] {0x1f, (byte) 0x8b});
+        new WarcRecovery(layout).recoverAll();
+        assertThat(layout.openWarcs()).isEmpty();
+        assertThat(layout.finishedWarcs()).isEmpty();
+    }
+
+    private static List<String> readTypes(Path warc) throws IOException {
+        List<String> types = new ArrayList<>();
+        try (WarcReader reader = new WarcReader(warc)) {
+            for (WarcRecord r : reader) types.add(r.type());
+        }
+        return types;
+    }
+}
