@@ -10,6 +10,7 @@ import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.archive.ArchiveLayout;
+import org.tracemap.archive.ArchiveLock;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.RollingWarcWriter;
 import org.tracemap.archive.WarcArchiver;
@@ -56,24 +57,26 @@ public final class Tracemap implements AutoCloseable {
     private final Authenticator auth;
     private final ObjectMapper json = new ObjectMapper();
     private Main camel;
+    private ArchiveLock pipelineLock;
     private String generatedAdminToken;
 
-    private Tracemap(TracemapConfig config) throws Exception {
+    private Tracemap(TracemapConfig config, boolean pipeline) throws Exception {
         this.config = config;
         Clock clock = Clock.systemUTC();
         this.layout = new ArchiveLayout(Path.of(config.string("tracemap.archive.dir")));
         layout.create();
-        for (WarcRecovery.Recovered r : new WarcRecovery(layout).recoverAll()) {
-            log.warn("closed unfinished WARC {} ({} bytes kept, {} cut)", r.file().getFileName(), r.keptBytes(), r.cutBytes());
+        // Recovery and requeueing belong to the one pipeline that owns the archive.
+        if (pipeline) this.pipelineLock = ArchiveLock.acquire(layout.root());
+        try {
+            this.catalog = Catalog.open(layout.root());
+        } catch (RuntimeException e) {
+            if (pipelineLock != null) pipelineLock.close();
+            throw e;
         }
-        this.catalog = Catalog.open(layout.root());
         this.captures = new CaptureStore(catalog, clock, json);
         this.snapshots = new SnapshotStore(catalog);
         this.cdxj = new CdxjIndex(layout, json);
-        int rebuilt = cdxj.rebuildMissing();
-        if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
-        int resumed = captures.requeueInFlight();
-        if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
+        if (pipeline) recover();
         UrlNormalizer normalizer = new UrlNormalizer();
         FetchSettings fetchSettings = FetchSettings.from(config);
         AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate());
@@ -84,9 +87,20 @@ public final class Tracemap implements AutoCloseable {
         this.auth = new Authenticator(new TokenStore(catalog, clock));
     }
 
+    /** Closes WARC files a crash left open, rebuilds missing CDXJ, and requeues captures that were in flight. */
+    private void recover() throws java.io.IOException {
+        for (WarcRecovery.Recovered r : new WarcRecovery(layout).recoverAll()) {
+            log.warn("closed unfinished WARC {} ({} bytes kept, {} cut)", r.file().getFileName(), r.keptBytes(), r.cutBytes());
+        }
+        int rebuilt = cdxj.rebuildMissing();
+        if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
+        int resumed = captures.requeueInFlight();
+        if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
+    }
+
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
-        Tracemap t = new Tracemap(config);
+        Tracemap t = new Tracemap(config, true);
         try {
             if (mode == Mode.SERVER) t.generatedAdminToken = t.auth.bootstrapAdmin(env.get("TRACEMAP_ADMIN_TOKEN"));
             t.startCamel(home, mode);
@@ -99,7 +113,7 @@ public final class Tracemap implements AutoCloseable {
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
     public static Tracemap open(TracemapConfig config) throws Exception {
-        return new Tracemap(config);
+        return new Tracemap(config, false);
     }
 
     private void startCamel(Path home, Mode mode) throws Exception {
@@ -122,6 +136,7 @@ public final class Tracemap implements AutoCloseable {
         props.setProperty("camel.server.enabled", Boolean.toString(mode == Mode.SERVER));
         props.setProperty("camel.server.host", config.string("tracemap.server.host"));
         props.setProperty("camel.server.port", config.string("tracemap.server.port"));
+        props.setProperty("camel.server.maxBodySize", "1048576"); // API bodies are small JSON; refuse floods early
         camel.setInitialProperties(props);
         camel.start();
     }
@@ -189,7 +204,11 @@ public final class Tracemap implements AutoCloseable {
             try {
                 warcs.close();
             } finally {
-                fetcher.close();
+                try {
+                    fetcher.close();
+                } finally {
+                    if (pipelineLock != null) pipelineLock.close();
+                }
             }
         }
     }

@@ -20,8 +20,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tracemap capture URL... | --file F [--tag k=v] [--wait]}: queue captures, optionally until done. */
-@Command(name = "capture", description = "Queue URLs for capture; with --wait, run the pipeline until they are all done.")
+/**
+ * {@code tracemap capture URL... | --file F [--tag k=v] [--wait]}: queue captures in the archive, or on a
+ * running server with {@code --server URL --token T}; with {@code --wait}, show progress until all are done.
+ */
+@Command(name = "capture", description = "Queue URLs for capture; with --wait, follow them until they are all done.")
 final class CaptureCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive;
@@ -38,8 +41,14 @@ final class CaptureCommand implements Callable<Integer> {
     @Option(names = "--note", description = "a note kept with every capture")
     String note;
 
-    @Option(names = "--wait", description = "run the pipeline here and show progress until every capture is done")
+    @Option(names = "--wait", description = "show progress until every capture is done (in-process, the pipeline runs here)")
     boolean await;
+
+    @Option(names = "--server", paramLabel = "URL", description = "queue on a running tracemap serve instead of in-process")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "API token for --server (default: $TRACEMAP_TOKEN)")
+    String token;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,29 +58,65 @@ final class CaptureCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(urls);
         if (file != null) all.addAll(readUrlFile(file));
         if (all.isEmpty()) throw new CommandLine.ParameterException(spec.commandLine(), "give at least one URL or --file");
+        return server != null ? onServer(all) : inProcess(all);
+    }
+
+    private int inProcess(List<String> all) throws Exception {
         try (Tracemap tracemap = await
                 ? Tracemap.start(archive.config(Map.of()), ArchiveOptions.home(), Tracemap.Mode.WORKER, System.getenv())
                 : Tracemap.open(archive.config(Map.of()))) {
-            List<String> ids = new ArrayList<>();
-            int rejected = 0;
-            for (String url : all) {
-                try {
-                    ids.add(tracemap.intake().submit(new CaptureSubmission(url, tags, note, "cli")).id());
-                } catch (InvalidInputException e) {
-                    rejected++;
-                    System.err.println("rejected " + url + ": " + e.getMessage());
-                }
-            }
-            if (!await) {
-                System.out.println("queued " + ids.size() + " captures" + (rejected > 0 ? ", rejected " + rejected : "")
-                        + "; they run when the pipeline does (bin/tracemap serve, or capture --wait)");
-                return rejected == 0 ? 0 : 1;
-            }
-            List<Capture> done = new ProgressWatcher(tracemap.captures(), ids, System.err).waitForAll();
-            new CaptureSummary(System.out).print(done);
-            boolean allArchived = done.stream().allMatch(c -> c.status() != CaptureStatus.FAILED);
-            return allArchived && rejected == 0 ? 0 : 1;
+            Queued queued = queue(all, url -> tracemap.intake().submit(new CaptureSubmission(url, tags, note, "cli")).id());
+            if (!await) return reportQueued(queued, "they run when the pipeline does (bin/tracemap serve, or capture --wait)");
+            return follow(queued, id -> view(tracemap.captures().find(id).orElseThrow(() ->
+                    new IllegalStateException("capture " + id + " vanished from the catalogue"))));
         }
+    }
+
+    private int onServer(List<String> all) throws Exception {
+        String t = token != null ? token : System.getenv("TRACEMAP_TOKEN");
+        if (t == null || t.isBlank()) throw new CommandLine.ParameterException(spec.commandLine(), "--server needs --token (or TRACEMAP_TOKEN)");
+        try (ServerClient client = new ServerClient(server, t)) {
+            Queued queued = queue(all, url -> client.submit(url, tags, note));
+            if (!await) return reportQueued(queued, "on " + server);
+            return follow(queued, client::find);
+        }
+    }
+
+    private record Queued(List<String> ids, int rejected) {}
+
+    @FunctionalInterface
+    private interface Submitter {
+        String submit(String url) throws IOException;
+    }
+
+    private static Queued queue(List<String> all, Submitter submitter) throws IOException {
+        List<String> ids = new ArrayList<>();
+        int rejected = 0;
+        for (String url : all) {
+            try {
+                ids.add(submitter.submit(url));
+            } catch (InvalidInputException | IllegalArgumentException e) {
+                rejected++;
+                System.err.println("rejected " + url + ": " + e.getMessage());
+            }
+        }
+        return new Queued(ids, rejected);
+    }
+
+    private static int reportQueued(Queued queued, String where) {
+        System.out.println("queued " + queued.ids().size() + " captures" + (queued.rejected() > 0 ? ", rejected " + queued.rejected() : "") + "; " + where);
+        return queued.rejected() == 0 ? 0 : 1;
+    }
+
+    private static int follow(Queued queued, ProgressWatcher.Lookup lookup) throws IOException, InterruptedException {
+        List<ProgressWatcher.CaptureView> done = new ProgressWatcher(lookup, queued.ids(), System.err).waitForAll();
+        new CaptureSummary(System.out).print(done);
+        boolean allArchived = done.stream().allMatch(c -> c.status() != CaptureStatus.FAILED);
+        return allArchived && queued.rejected() == 0 ? 0 : 1;
+    }
+
+    private static ProgressWatcher.CaptureView view(Capture c) {
+        return new ProgressWatcher.CaptureView(c.url(), c.status(), c.error());
     }
 
     private static List<String> readUrlFile(Path file) throws IOException {

@@ -1,37 +1,45 @@
 package org.tracemap.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.CaptureStatus;
-import org.tracemap.catalog.CaptureStore;
 
-/** Polls the catalogue until every capture has settled, drawing a progress bar on a terminal. */
+/** Polls until every capture has settled, drawing a progress bar on a terminal (a line every 5 s otherwise). */
 final class ProgressWatcher {
     private static final int WIDTH = 30;
 
-    private final CaptureStore captures;
+    /** What the progress display needs of a capture, wherever it is read from. */
+    record CaptureView(String url, CaptureStatus status, String error) {}
+
+    /** Reads a capture's current state, from the catalogue or from a server. */
+    @FunctionalInterface
+    interface Lookup {
+        CaptureView find(String id) throws IOException;
+    }
+
+    private final Lookup lookup;
     private final List<String> ids;
     private final PrintStream out;
     private final boolean terminal = System.console() != null;
 
-    ProgressWatcher(CaptureStore captures, List<String> ids, PrintStream out) {
-        this.captures = captures;
+    ProgressWatcher(Lookup lookup, List<String> ids, PrintStream out) {
+        this.lookup = lookup;
         this.ids = ids;
         this.out = out;
     }
 
-    List<Capture> waitForAll() throws InterruptedException {
+    List<CaptureView> waitForAll() throws IOException, InterruptedException {
         long lastLine = 0;
         while (true) {
-            List<Capture> current = new ArrayList<>(ids.size());
+            List<CaptureView> current = new ArrayList<>(ids.size());
             Map<CaptureStatus, Integer> counts = new EnumMap<>(CaptureStatus.class);
             int settled = 0;
             for (String id : ids) {
-                Capture c = captures.find(id).orElseThrow(() -> new IllegalStateException("capture " + id + " vanished from the catalogue"));
+                CaptureView c = lookup.find(id);
                 current.add(c);
                 counts.merge(c.status(), 1, Integer::sum);
                 if (c.status().isSettled()) settled++;
@@ -40,7 +48,7 @@ final class ProgressWatcher {
             if (terminal) {
                 out.print("\r" + bar(settled, ids.size()) + " " + describe(counts) + "   ");
             } else if (now - lastLine > 5000 || settled == ids.size()) {
-                out.println(settled + "/" + ids.size() + " done " + describe(counts));
+                out.println(settled + "/" + ids.size() + " done: " + describe(counts));
                 lastLine = now;
             }
             out.flush();
