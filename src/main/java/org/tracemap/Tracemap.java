@@ -87,8 +87,14 @@ public final class Tracemap implements AutoCloseable {
         this.auth = new Authenticator(new TokenStore(catalog, clock));
     }
 
-    /** Closes WARC files a crash left open, rebuilds missing CDXJ, and requeues captures that were in flight. */
+    /**
+     * Closes WARC files a crash left open, rebuilds missing CDXJ, drops bodies spooled for fetches that
+     * never reached the archive, and requeues the captures that were in flight.
+     */
     private void recover() throws java.io.IOException {
+        try (var stale = Files.list(layout.spool())) {
+            for (Path p : stale.toList()) Files.deleteIfExists(p);
+        }
         for (WarcRecovery.Recovered r : new WarcRecovery(layout).recoverAll()) {
             log.warn("closed unfinished WARC {} ({} bytes kept, {} cut)", r.file().getFileName(), r.keptBytes(), r.cutBytes());
         }

@@ -190,6 +190,30 @@ class PipelineIT {
         assertThat(metrics).contains("tracemap_captures{status=\"ARCHIVED\"} 1");
     }
 
+    @Test
+    void warcFilesPassJwarcsIndependentValidator() throws Exception {
+        captureAndWait(origin.baseUrl() + "/news/lab.html");
+        captureAndWait(origin.baseUrl() + "/old");
+        captureAndWait(origin.baseUrl() + "/missing");
+        Thread.sleep(1100);
+        captureAndWait(origin.baseUrl() + "/news/lab.html"); // a revisit
+        tracemap.close();
+        tracemap = null;
+
+        String jwarcJar = Path.of(org.netpreserve.jwarc.WarcReader.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        java.util.List<Path> warcs = new org.tracemap.archive.ArchiveLayout(archive).finishedWarcs();
+        assertThat(warcs).isNotEmpty();
+        for (Path warc : warcs) {
+            Process validate = new ProcessBuilder(javaBin, "-cp", jwarcJar, "org.netpreserve.jwarc.tools.WarcTool", "validate", "-v", warc.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(validate.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(validate.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(validate.exitValue()).as(output).isZero();
+            assertThat(output).doesNotContain("ERROR").doesNotContain("fail").contains("payload digest pass");
+        }
+    }
+
     private JsonNode captureAndWait(String url) throws Exception {
         HttpResponse<byte[]> posted = send(authed("/api/captures").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("url", url, "tags", Map.of("company", "huawei"))))));

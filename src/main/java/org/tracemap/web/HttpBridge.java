@@ -92,8 +92,13 @@ public final class HttpBridge implements Processor {
         out.getHeaders().clear();
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
         for (Map.Entry<String, String> h : response.headers()) {
-            if (h.getKey().equalsIgnoreCase("Content-Type")) out.setHeader(Exchange.CONTENT_TYPE, h.getValue());
-            else out.setHeader(h.getKey(), h.getValue());
+            if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                out.setHeader(Exchange.CONTENT_TYPE, h.getValue());
+            } else {
+                // A header the origin repeated (Vary, Link, Cache-Control) is joined, as RFC 9110 allows.
+                String earlier = out.getHeader(h.getKey(), String.class);
+                out.setHeader(h.getKey(), earlier == null ? h.getValue() : earlier + ", " + h.getValue());
+            }
         }
         Object body = response.body();
         if (body == null || body instanceof InputStream || body instanceof byte[] || body instanceof String) {

@@ -1,0 +1,71 @@
+package org.tracemap.fetch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tracemap.fetch.Fetching.request;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The SSRF guard at fetch time: with private fetching off, loopback is refused before any connection is made. */
+class HttpFetcherGuardTest {
+    @RegisterExtension
+    static WireMockExtension origin = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    @TempDir
+    Path spool;
+
+    @ParameterizedTest(name = "http://{0}:PORT/")
+    @ValueSource(strings = {"127.0.0.1", "localhost", "2130706433", "127.1"})
+    void loopbackTargetIsRefusedAndNeverRequested(String host) throws Exception {
+        origin.stubFor(any(anyUrl()).willReturn(ok("must not be served")));
+        String url = "http://" + host + ":" + origin.getPort() + "/secret";
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.allowPrivate = false)) {
+            FetchedCapture capture = fetcher.fetch(request(url));
+
+            assertThat(capture.failed()).isTrue();
+            assertThat(capture.failure())
+                    .contains("a loopback address; fetching it is refused")
+                    .containsPattern("resolves to (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)");
+            assertThat(capture.responses()).isEmpty();
+            assertThat(capture.attempts()).isEqualTo(1); // a refusal is final: no retries
+            assertThat(origin.getAllServeEvents()).isEmpty();
+        }
+    }
+
+    @Test
+    void loopbackLiteralIsRefusedBeforeAnyConnectionIsOpened() throws Exception {
+        byte[] answer = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nno".getBytes(ISO_8859_1);
+        try (RawHttpServer server = new RawHttpServer(answer);
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.allowPrivate = false)) {
+            FetchedCapture capture = fetcher.fetch(request(server.url("/")));
+
+            assertThat(capture.failure()).contains("127.0.0.1 resolves to 127.0.0.1, a loopback address");
+            assertThat(server.connections()).isZero();
+        }
+    }
+
+    @Test
+    void loopbackIsFetchedWhenPrivateAddressesAreAllowed() throws Exception {
+        origin.stubFor(any(anyUrl()).willReturn(ok("test origin")));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.allowPrivate = true)) {
+            FetchedCapture capture = fetcher.fetch(request("http://localhost:" + origin.getPort() + "/"));
+
+            assertThat(capture.failure()).isNull();
+            assertThat(capture.responses()).singleElement().extracting(FetchedResponse::status).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.tracemap.fetch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.tracemap.fetch.Fetching.body;
+import static org.tracemap.fetch.Fetching.millisSince;
+import static org.tracemap.fetch.Fetching.request;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tracemap.intake.ForbiddenAddressException;
+
+/**
+ * Status codes and network failures: a 4xx/5xx answer is a captured response, 429 and 5xx are retried (with
+ * Retry-After honoured), and network failures end as a recorded failure with a readable cause, never an exception.
+ */
+class HttpFetcherRetryTest {
+    @RegisterExtension
+    static WireMockExtension origin = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    @TempDir
+    Path spool;
+
+    private String url(String path) {
+        return Fetching.base(origin.getPort()) + path;
+    }
+
+    @Test
+    void notFoundIsACapturedAnswerAndIsNotRetried() throws Exception {
+        origin.stubFor(get("/gone").willReturn(aResponse().withStatus(404).withBody("no such page")));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
+            FetchedCapture capture = fetcher.fetch(request(url("/gone")));
+
+            assertThat(capture.failed()).isFalse();
+            assertThat(capture.attempts()).isEqualTo(1);
+            assertThat(capture.responses()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(404);
+                assertThat(body(r)).isEqualTo("no such page".getBytes(UTF_8));
+            });
+            origin.verify(1, getRequestedFor(urlEqualTo("/gone")));
+        }
+    }
+
+    @Test
+    void serverErrorThatPersistsIsCapturedAsTheAnswerAfterTheLastAttempt() throws Exception {
+        origin.stubFor(get("/broken").willReturn(aResponse().withStatus(500).withBody("internal error")));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
+            FetchedCapture capture = fetcher.fetch(request(url("/broken")));
+
+            assertThat(capture.failed()).isFalse();
+            assertThat(capture.attempts()).isEqualTo(3);
+            assertThat(capture.responses()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(500);
+                assertThat(r.attempts()).isEqualTo(3);
+                assertThat(body(r)).isEqualTo("internal error".getBytes(UTF_8));
+            });
+            origin.verify(3, getRequestedFor(urlEqualTo("/broken")));
+            assertSpoolHoldsOnly(capture.responses().get(0).body());
+        }
+    }
+
+    @Test
+    void serviceUnavailableThenOkEndsWithOkAndCountsEveryAttempt() throws Exception {
+        origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("once"));
+        origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("once")
+                .willReturn(aResponse().withStatus(503).withBody("still busy")).willSetStateTo("recovered"));
+        origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("recovered").willReturn(ok("back")));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 4)) {
+            FetchedCapture capture = fetcher.fetch(request(url("/flaky")));
+
+            assertThat(capture.failed()).isFalse();
+            assertThat(capture.attempts()).isEqualTo(3);
+            assertThat(capture.responses()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.attempts()).isEqualTo(3);
+                assertThat(body(r)).isEqualTo("back".getBytes(UTF_8));
+            });
+            origin.verify(3, getRequestedFor(urlEqualTo("/flaky")));
+            assertSpoolHoldsOnly(capture.responses().get(0).body()); // the 503 bodies were dropped
+        }
+    }
+
+    @Test
+    void tooManyRequestsWaitsAsLongAsRetryAfterSays() throws Exception {
+        origin.stubFor(get("/limited").inScenario("limited").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
+        origin.stubFor(get("/limited").inScenario("limited").whenScenarioStateIs("open").willReturn(ok("welcome")));
+
+        // A tiny backoff base, so the only reason to wait a second is the origin's Retry-After.
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.retryBaseDelay = Duration.ofMillis(2);
+            s.retryMaxDelay = Duration.ofSeconds(5);
+        })) {
+            long started = System.nanoTime();
+            FetchedCapture capture = fetcher.fetch(request(url("/limited")));
+            long elapsed = millisSince(started);
+
+            assertThat(capture.failed()).isFalse();
+            assertThat(capture.responses()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.attempts()).isEqualTo(2);
+            });
+            assertThat(elapsed).isBetween(1000L, 4000L);
+            List<ServeEvent> served = origin.getAllServeEvents().stream()
+                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
+            assertThat(served).hasSize(2);
+            long gap = served.get(1).getRequest().getLoggedDate().getTime() - served.get(0).getRequest().getLoggedDate().getTime();
+            assertThat(gap).isGreaterThanOrEqualTo(995L); // logged dates have millisecond precision
+        }
+    }
+
+    @Test
+    void retryAfterLongerThanTheMaximumDelayIsCapped() throws Exception {
+        origin.stubFor(get("/come-back-tomorrow").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "86400")));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.maxAttempts = 2;
+            s.retryMaxDelay = Duration.ofMillis(50);
+        })) {
+            long started = System.nanoTime();
+            FetchedCapture capture = fetcher.fetch(request(url("/come-back-tomorrow")));
+
+            assertThat(millisSince(started)).isLessThan(2000L);
+            assertThat(capture.failed()).isFalse();
+            assertThat(capture.responses()).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(429);
+                assertThat(r.attempts()).isEqualTo(2);
+            });
+        }
+    }
+
+    static Stream<Arguments> droppedConnections() {
+        return Stream.of(
+                Arguments.of(Fault.CONNECTION_RESET_BY_PEER, "Connection reset"),
+                Arguments.of(Fault.EMPTY_RESPONSE, "failed to respond"),
+                Arguments.of(Fault.RANDOM_DATA_THEN_CLOSE, "failed to respond"),
+                Arguments.of(Fault.MALFORMED_RESPONSE_CHUNK, "Bad chunk header"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("droppedConnections")
+    void droppedConnectionIsRecordedAsAFailureWithItsCauseAfterEveryAttempt(Fault fault, String cause) throws Exception {
+        origin.stubFor(get("/dropped").willReturn(aResponse().withFault(fault)));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
+            AtomicReference<FetchedCapture> result = new AtomicReference<>();
+            assertThatCode(() -> result.set(fetcher.fetch(request(url("/dropped"))))).doesNotThrowAnyException();
+            FetchedCapture capture = result.get();
+
+            assertThat(capture.failed()).isTrue();
+            assertThat(capture.failure()).startsWith("fetch " + url("/dropped") + " failed after 3 attempts: ").contains(cause);
+            assertThat(capture.responses()).isEmpty();
+            assertThat(capture.attempts()).isEqualTo(3);
+            origin.verify(3, getRequestedFor(urlEqualTo("/dropped")));
+            assertSpoolHoldsOnly();
+        }
+    }
+
+    @Test
+    void bodyCutShortByTheOriginIsRetriedThenRecordedAsAFailure() throws Exception {
+        byte[] answer = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten..".getBytes(ISO_8859_1);
+        try (RawHttpServer server = new RawHttpServer(answer);
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 2)) {
+            FetchedCapture capture = fetcher.fetch(request(server.url("/short")));
+
+            assertThat(capture.failure()).startsWith("fetch " + server.url("/short") + " failed after 2 attempts: ")
+                    .contains("Premature end of Content-Length delimited message body");
+            assertThat(capture.responses()).isEmpty();
+            assertThat(server.requestHeads()).hasSize(2);
+            assertSpoolHoldsOnly();
+        }
+    }
+
+    @Test
+    void refusedConnectionIsReportedAsRefused() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 2)) {
+            FetchedCapture capture = fetcher.fetch(request(Fetching.base(closedPort) + "/"));
+
+            assertThat(capture.failed()).isTrue();
+            assertThat(capture.failure()).contains("failed after 2 attempts").contains("connection refused");
+            assertThat(capture.responses()).isEmpty();
+            assertThat(capture.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void headersSlowerThanTheReadTimeoutFailEveryAttemptAsTimedOut() throws Exception {
+        origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(1500)));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.readTimeout = Duration.ofMillis(200);
+            s.maxAttempts = 2;
+        })) {
+            long started = System.nanoTime();
+            FetchedCapture capture = fetcher.fetch(request(url("/slow-head")));
+
+            assertThat(millisSince(started)).isLessThan(1400L); // two 200 ms timeouts, not a 1.5 s wait
+            assertThat(capture.failure()).contains("failed after 2 attempts").contains("timed out");
+            assertThat(capture.responses()).isEmpty();
+            assertThat(capture.attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void totalTimeoutAlsoBoundsTheWaitForHeaders() throws Exception {
+        origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(1500)));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.readTimeout = Duration.ofSeconds(5);
+            s.totalTimeout = Duration.ofMillis(300);
+            s.maxAttempts = 1;
+        })) {
+            long started = System.nanoTime();
+            FetchedCapture capture = fetcher.fetch(request(url("/slow-head")));
+
+            assertThat(millisSince(started)).isLessThan(1400L);
+            assertThat(capture.failure()).contains("failed after 1 attempt: ").contains("timed out")
+                    .contains("within 300ms (total timeout)");
+        }
+    }
+
+    @Test
+    void unknownHostAndRefusedAddressesAreNotRetriedButTimeoutsAre() {
+        assertThat(HttpFetcher.isRetryable(new UnknownHostException("nowhere.invalid"))).isFalse();
+        assertThat(HttpFetcher.isRetryable(new ForbiddenAddressException("10.0.0.1 is private"))).isFalse();
+        assertThat(HttpFetcher.isRetryable(new SocketTimeoutException("Read timed out"))).isTrue();
+        assertThat(HttpFetcher.describe(new UnknownHostException("nowhere.invalid"))).isEqualTo("host not found: nowhere.invalid");
+    }
+
+    /** The spool directory holds exactly {@code kept}: bodies of retried attempts and failures are deleted. */
+    private void assertSpoolHoldsOnly(Path... kept) throws Exception {
+        try (Stream<Path> files = Files.list(spool)) {
+            assertThat(files).containsExactlyInAnyOrder(kept);
+        }
+    }
+}
