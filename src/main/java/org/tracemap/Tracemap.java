@@ -124,7 +124,8 @@ public final class Tracemap implements AutoCloseable {
 
     private void startCamel(Path home, Mode mode) throws Exception {
         FetchSettings fetchSettings = FetchSettings.from(config);
-        CaptureQueue queue = new CaptureQueue(captures, fetchSettings.concurrency() * 2);
+        // Room for a few polls' worth of work per worker, so the poll interval never caps throughput.
+        CaptureQueue queue = new CaptureQueue(captures, Math.max(64, fetchSettings.concurrency() * 8));
         camel = new Main();
         camel.bind("captureQueue", queue);
         camel.bind("fetcher", fetcher);
@@ -213,6 +214,7 @@ public final class Tracemap implements AutoCloseable {
                 try {
                     fetcher.close();
                 } finally {
+                    catalog.close();
                     if (pipelineLock != null) pipelineLock.close();
                 }
             }

@@ -26,8 +26,11 @@ import org.netpreserve.jwarc.Warcinfo;
 /**
  * Appends records to the current WARC file: gzip, one member per record, a {@code warcinfo} record first.
  * The file carries an {@code .open} suffix and an exclusive lock while it is written, and is renamed once
- * closed — when it passes the size limit, or at shutdown. Records are forced to disk before
- * {@link #write} returns, so the catalogue never points at bytes that a power cut could take back.
+ * closed — when it passes the size limit, or at shutdown.
+ *
+ * <p>Durability is a group commit: {@link #write} appends, and {@link #awaitDurable} returns once the
+ * records are forced to disk. One force covers every record written before it began, so captures archived
+ * concurrently share an fsync; the catalogue is told ARCHIVED only after {@code awaitDurable} returns.
  */
 public final class RollingWarcWriter implements Closeable {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
@@ -46,6 +49,9 @@ public final class RollingWarcWriter implements Closeable {
     private WarcWriter writer;
     private Path openPath;
     private String fileName;
+    /** Bytes of the current file known to be on disk. */
+    private long durableUpTo;
+    private final Object forceLock = new Object();
 
     /** @param onClosed told the final name of each WARC file once it is closed (to seal its CDXJ) */
     public RollingWarcWriter(ArchiveLayout layout, String prefix, long maxSize, Clock clock, Consumer<String> onClosed) {
@@ -56,7 +62,7 @@ public final class RollingWarcWriter implements Closeable {
         this.onClosed = onClosed;
     }
 
-    /** Writes the records of one capture, contiguously in one file, and forces them to disk. */
+    /** Appends the records of one capture, contiguously in one file; pair with {@link #awaitDurable}. */
     public synchronized List<Written> write(List<WarcRecord> records) throws IOException {
         if (writer == null) openNext();
         long captureStart = channel.position();
@@ -67,7 +73,6 @@ public final class RollingWarcWriter implements Closeable {
                 writer.write(record);
                 written.add(new Written(fileName, start, channel.position() - start));
             }
-            channel.force(false);
         } catch (IOException | RuntimeException e) {
             // Leave no half-written capture behind: cut back to where it began, then start a fresh file.
             channel.truncate(captureStart);
@@ -76,6 +81,28 @@ public final class RollingWarcWriter implements Closeable {
         }
         if (channel.size() >= maxSize) closeCurrent();
         return written;
+    }
+
+    /** Returns once {@code last} (and everything written before it) is on disk. */
+    public void awaitDurable(Written last) throws IOException {
+        long end = last.offset() + last.length();
+        synchronized (forceLock) { // whoever waits here may find that the previous force already covered it
+            FileChannel forcing;
+            long target;
+            synchronized (this) {
+                if (!last.fileName().equals(fileName) || durableUpTo >= end) return; // closed files were forced at close
+                forcing = channel;
+                target = channel.position();
+            }
+            try {
+                forcing.force(false); // outside the writer's lock: others keep appending meanwhile
+            } catch (java.nio.channels.ClosedChannelException e) {
+                return; // rotated or closed meanwhile, and closing forces the file first
+            }
+            synchronized (this) {
+                if (forcing == channel) durableUpTo = Math.max(durableUpTo, target);
+            }
+        }
     }
 
     /** The name of the file being written, or null when none is open. */
@@ -98,6 +125,7 @@ public final class RollingWarcWriter implements Closeable {
         } while (Files.exists(openPath) || Files.exists(layout.warc(fileName)));
         channel = FileChannel.open(openPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         lock = channel.lock();
+        durableUpTo = 0;
         writer = new WarcWriter(channel, WarcCompression.GZIP);
         writer.write(warcinfo());
     }

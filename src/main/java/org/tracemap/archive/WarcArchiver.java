@@ -46,14 +46,13 @@ public final class WarcArchiver {
             for (int hop = 0; hop < fetched.responses().size(); hop++) {
                 written.add(archiveOne(fetched, hop, fetched.responses().get(hop)));
             }
-            snapshots.insertAll(written);
             Snapshot last = written.isEmpty() ? null : written.get(written.size() - 1);
             String snapshotId = last == null ? null : last.id();
             if (fetched.failed()) {
-                captures.transition(captureId, CaptureStatus.FAILED, snapshotId, "fetch: " + fetched.failure(), fetched.attempts());
+                captures.settle(captureId, CaptureStatus.FAILED, written, snapshotId, "fetch: " + fetched.failure(), fetched.attempts());
             } else {
                 String notice = last.truncated() == null ? null : truncationNotice(last);
-                captures.transition(captureId, CaptureStatus.ARCHIVED, snapshotId, notice, fetched.attempts());
+                captures.settle(captureId, CaptureStatus.ARCHIVED, written, snapshotId, notice, fetched.attempts());
             }
             return last;
         } catch (IOException e) {
@@ -80,6 +79,7 @@ public final class WarcArchiver {
         }
         CaptureRecords.Built built = CaptureRecords.build(fetched, hop, r, original);
         List<RollingWarcWriter.Written> positions = warcs.write(built.records());
+        warcs.awaitDurable(positions.get(positions.size() - 1));
         RollingWarcWriter.Written response = positions.get(1);
         cdxj.add(response.fileName(), response.offset(), response.length());
         return new Snapshot(built.snapshotId().toString(), fetched.request().captureId(), hop, r.url().url(), r.url().surt(),

@@ -33,31 +33,59 @@ public final class CaptureStore {
         this.json = json;
     }
 
+    /** What intake asks to store: a validated, normalised URL and what came with it. */
+    public record NewCapture(String id, String url, String surt, Map<String, String> tags, String note, String requestedBy) {}
+
     /** Stores a new QUEUED capture. */
     public Capture insert(String id, String url, String surt, Map<String, String> tags, String note, String requestedBy) {
-        Instant now = clock.instant();
-        Capture capture = new Capture(id, url, surt, CaptureStatus.QUEUED, 0, null, Map.copyOf(tags), note,
-                requestedBy, null, now, now);
-        catalog.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO capture (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                ps.setString(1, id);
-                ps.setString(2, url);
-                ps.setString(3, surt);
-                ps.setString(4, CaptureStatus.QUEUED.name());
-                ps.setInt(5, 0);
-                ps.setString(6, null);
-                ps.setString(7, writeTags(tags));
-                ps.setString(8, note);
-                ps.setString(9, requestedBy);
-                ps.setString(10, null);
-                ps.setString(11, now.toString());
-                ps.setString(12, now.toString());
-                ps.executeUpdate();
+        return insertAll(List.of(new NewCapture(id, url, surt, tags, note, requestedBy))).get(0);
+    }
+
+    /**
+     * Stores QUEUED captures in one transaction; a URL that already has a QUEUED or FETCHING capture gets
+     * that capture back instead of a second one (also within the batch).
+     */
+    public List<Capture> insertAll(List<NewCapture> requests) {
+        return catalog.write(c -> {
+            Instant now = clock.instant();
+            List<Capture> out = new ArrayList<>(requests.size());
+            Map<String, Capture> inBatch = new java.util.HashMap<>();
+            try (PreparedStatement pending = c.prepareStatement("SELECT " + COLUMNS
+                         + " FROM capture WHERE surt = ? AND url = ? AND status IN ('QUEUED','FETCHING') ORDER BY created_at LIMIT 1");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO capture (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                for (NewCapture r : requests) {
+                    Capture existing = inBatch.get(r.url());
+                    if (existing == null) {
+                        pending.setString(1, r.surt());
+                        pending.setString(2, r.url());
+                        existing = first(pending).orElse(null);
+                    }
+                    if (existing != null) {
+                        out.add(existing);
+                        continue;
+                    }
+                    insert.setString(1, r.id());
+                    insert.setString(2, r.url());
+                    insert.setString(3, r.surt());
+                    insert.setString(4, CaptureStatus.QUEUED.name());
+                    insert.setInt(5, 0);
+                    insert.setString(6, null);
+                    insert.setString(7, writeTags(r.tags()));
+                    insert.setString(8, r.note());
+                    insert.setString(9, r.requestedBy());
+                    insert.setString(10, null);
+                    insert.setString(11, now.toString());
+                    insert.setString(12, now.toString());
+                    insert.executeUpdate();
+                    recordTransition(c, r.id(), CaptureStatus.QUEUED, now, null);
+                    Capture created = new Capture(r.id(), r.url(), r.surt(), CaptureStatus.QUEUED, 0, null, Map.copyOf(r.tags()),
+                            r.note(), r.requestedBy(), null, now, now);
+                    inBatch.put(r.url(), created);
+                    out.add(created);
+                }
             }
-            recordTransition(c, id, CaptureStatus.QUEUED, now, null);
-            return null;
+            return out;
         });
-        return capture;
     }
 
     public Optional<Capture> find(String id) {
@@ -69,15 +97,20 @@ public final class CaptureStore {
         });
     }
 
-    /** A capture of the same URL that is still waiting or being fetched, so intake can hand it back instead of queueing twice. */
-    public Optional<Capture> findPending(String surt, String url) {
+    /** The captures with these ids (those that exist), read in chunks so that any number can be asked for. */
+    public List<Capture> findAll(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
         return catalog.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM capture WHERE surt = ? AND url = ? AND status IN ('QUEUED','FETCHING') ORDER BY created_at LIMIT 1")) {
-                ps.setString(1, surt);
-                ps.setString(2, url);
-                return first(ps);
+            List<Capture> found = new ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    found.addAll(all(ps));
+                }
             }
+            return found;
         });
     }
 
@@ -140,7 +173,16 @@ public final class CaptureStore {
      * @param attempts HTTP attempts made in this run, added to the capture's count
      */
     public void transition(String id, CaptureStatus status, String snapshotId, String error, int attempts) {
+        settle(id, status, List.of(), snapshotId, error, attempts);
+    }
+
+    /**
+     * Stores a capture's snapshots and its new status in one transaction: the catalogue never shows a
+     * capture ARCHIVED without its snapshots, nor snapshots of a capture still FETCHING.
+     */
+    public void settle(String id, CaptureStatus status, List<Snapshot> snapshots, String snapshotId, String error, int attempts) {
         catalog.write(c -> {
+            SnapshotStore.insertAll(c, snapshots);
             Instant now = clock.instant();
             try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, snapshot_id = COALESCE(?, snapshot_id),"
                     + " error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?")) {

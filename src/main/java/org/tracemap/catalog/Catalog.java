@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -16,11 +17,11 @@ import org.sqlite.SQLiteDataSource;
  * <p>SQLite in WAL mode lets readers run beside the single writer. Writes are serialised in the JVM as
  * well, because SQLite would otherwise answer concurrent writers with SQLITE_BUSY.
  */
-public final class Catalog {
-    private final DataSource dataSource;
+public final class Catalog implements AutoCloseable {
+    private final HikariDataSource dataSource;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Catalog(DataSource dataSource) {
+    private Catalog(HikariDataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -33,12 +34,27 @@ public final class Catalog {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        // NORMAL in WAL mode: a commit survives a process crash (it is in the WAL) but is fsynced at
+        // checkpoints, not per commit. The WARC bytes themselves are forced before any commit points at them.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(30_000);
         config.enforceForeignKeys(true);
-        SQLiteDataSource ds = new SQLiteDataSource(config);
-        ds.setUrl("jdbc:sqlite:" + archiveDir.resolve("catalog.db").toAbsolutePath());
-        Flyway.configure().loggers("slf4j").dataSource(ds).locations("classpath:db/migration").load().migrate();
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + archiveDir.resolve("catalog.db").toAbsolutePath());
+        // Opening a SQLite connection reads the schema and sets the pragmas: milliseconds that a pool saves
+        // on every catalogue call.
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(sqlite);
+        pool.setPoolName("catalog");
+        pool.setMaximumPoolSize(8);
+        pool.setMinimumIdle(1);
+        HikariDataSource ds = new HikariDataSource(pool);
+        try {
+            Flyway.configure().loggers("slf4j").dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
         return new Catalog(ds);
     }
 
@@ -69,6 +85,11 @@ public final class Catalog {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     /** A unit of work on a connection. */

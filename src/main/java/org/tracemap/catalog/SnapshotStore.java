@@ -22,31 +22,37 @@ public final class SnapshotStore {
     /** Stores the snapshots of one capture (one per redirect hop) in one transaction. */
     public void insertAll(List<Snapshot> snapshots) {
         catalog.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (Snapshot s : snapshots) {
-                    ps.setString(1, s.id());
-                    ps.setString(2, s.captureId());
-                    ps.setInt(3, s.hop());
-                    ps.setString(4, s.url());
-                    ps.setString(5, s.surt());
-                    ps.setString(6, s.timestamp());
-                    ps.setString(7, s.capturedAt().toString());
-                    ps.setInt(8, s.httpStatus());
-                    ps.setString(9, s.contentType());
-                    ps.setString(10, s.payloadDigest());
-                    ps.setString(11, s.change().name());
-                    ps.setString(12, s.recordType());
-                    ps.setString(13, s.refersTo());
-                    ps.setString(14, s.truncated());
-                    ps.setString(15, s.warcFile());
-                    ps.setLong(16, s.warcOffset());
-                    ps.setLong(17, s.warcLength());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insertAll(c, snapshots);
             return null;
         });
+    }
+
+    /** Inserts within the caller's transaction (see {@link CaptureStore#settle}). */
+    static void insertAll(java.sql.Connection c, List<Snapshot> snapshots) throws SQLException {
+        if (snapshots.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO snapshot (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (Snapshot s : snapshots) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.captureId());
+                ps.setInt(3, s.hop());
+                ps.setString(4, s.url());
+                ps.setString(5, s.surt());
+                ps.setString(6, s.timestamp());
+                ps.setString(7, s.capturedAt().toString());
+                ps.setInt(8, s.httpStatus());
+                ps.setString(9, s.contentType());
+                ps.setString(10, s.payloadDigest());
+                ps.setString(11, s.change().name());
+                ps.setString(12, s.recordType());
+                ps.setString(13, s.refersTo());
+                ps.setString(14, s.truncated());
+                ps.setString(15, s.warcFile());
+                ps.setLong(16, s.warcOffset());
+                ps.setLong(17, s.warcLength());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public Optional<Snapshot> find(String id) {

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.tracemap.Tracemap;
 import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.CaptureStatus;
+import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureSubmission;
 import org.tracemap.intake.InvalidInputException;
 import picocli.CommandLine;
@@ -65,10 +66,13 @@ final class CaptureCommand implements Callable<Integer> {
         try (Tracemap tracemap = await
                 ? Tracemap.start(archive.config(Map.of()), ArchiveOptions.home(), Tracemap.Mode.WORKER, System.getenv())
                 : Tracemap.open(archive.config(Map.of()))) {
-            Queued queued = queue(all, url -> tracemap.intake().submit(new CaptureSubmission(url, tags, note, "cli")).id());
+            Queued queued = queueInBatches(tracemap.intake(), all);
             if (!await) return reportQueued(queued, "they run when the pipeline does (bin/tracemap serve, or capture --wait)");
-            return follow(queued, id -> view(tracemap.captures().find(id).orElseThrow(() ->
-                    new IllegalStateException("capture " + id + " vanished from the catalogue"))));
+            return follow(queued, ids -> {
+                Map<String, ProgressWatcher.CaptureView> views = new java.util.HashMap<>();
+                for (Capture c : tracemap.captures().findAll(ids)) views.put(c.id(), view(c));
+                return views;
+            });
         }
     }
 
@@ -78,7 +82,7 @@ final class CaptureCommand implements Callable<Integer> {
         try (ServerClient client = new ServerClient(server, t)) {
             Queued queued = queue(all, url -> client.submit(url, tags, note));
             if (!await) return reportQueued(queued, "on " + server);
-            return follow(queued, client::find);
+            return follow(queued, client::findAll);
         }
     }
 
@@ -101,6 +105,26 @@ final class CaptureCommand implements Callable<Integer> {
             }
         }
         return new Queued(ids, rejected);
+    }
+
+    /** Queues in transactions of 1,000, so a long list goes in quickly and the pipeline can start meanwhile. */
+    private Queued queueInBatches(CaptureIntake intake, List<String> all) {
+        // A URL given twice maps to one capture; follow it once.
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        int rejected = 0;
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<CaptureSubmission> batch = all.subList(from, Math.min(all.size(), from + 1000)).stream()
+                    .map(url -> new CaptureSubmission(url, tags, note, "cli")).toList();
+            for (CaptureIntake.Outcome o : intake.submitAll(batch)) {
+                if (o.capture() != null) {
+                    ids.add(o.capture().id());
+                } else {
+                    rejected++;
+                    System.err.println("rejected " + o.submission().url() + ": " + o.rejection().getMessage());
+                }
+            }
+        }
+        return new Queued(new ArrayList<>(ids), rejected);
     }
 
     private static int reportQueued(Queued queued, String where) {

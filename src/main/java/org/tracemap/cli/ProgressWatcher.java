@@ -3,6 +3,10 @@ package org.tracemap.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +19,10 @@ final class ProgressWatcher {
     /** What the progress display needs of a capture, wherever it is read from. */
     record CaptureView(String url, CaptureStatus status, String error) {}
 
-    /** Reads a capture's current state, from the catalogue or from a server. */
+    /** Reads the current state of some captures, from the catalogue or from a server. */
     @FunctionalInterface
     interface Lookup {
-        CaptureView find(String id) throws IOException;
+        Map<String, CaptureView> findAll(Collection<String> ids) throws IOException;
     }
 
     private final Lookup lookup;
@@ -34,16 +38,20 @@ final class ProgressWatcher {
 
     List<CaptureView> waitForAll() throws IOException, InterruptedException {
         long lastLine = 0;
+        // Settled captures never change again, so each round re-reads only those still pending.
+        Map<String, CaptureView> latest = new HashMap<>();
+        Set<String> pending = new LinkedHashSet<>(ids);
         while (true) {
-            List<CaptureView> current = new ArrayList<>(ids.size());
-            Map<CaptureStatus, Integer> counts = new EnumMap<>(CaptureStatus.class);
-            int settled = 0;
-            for (String id : ids) {
-                CaptureView c = lookup.find(id);
-                current.add(c);
-                counts.merge(c.status(), 1, Integer::sum);
-                if (c.status().isSettled()) settled++;
+            Map<String, CaptureView> fresh = lookup.findAll(pending);
+            for (String id : pending) {
+                CaptureView c = fresh.get(id);
+                if (c == null) throw new IOException("capture " + id + " is no longer known");
+                latest.put(id, c);
             }
+            pending.removeIf(id -> latest.get(id).status().isSettled());
+            Map<CaptureStatus, Integer> counts = new EnumMap<>(CaptureStatus.class);
+            for (CaptureView c : latest.values()) counts.merge(c.status(), 1, Integer::sum);
+            int settled = ids.size() - pending.size();
             long now = System.currentTimeMillis();
             if (terminal) {
                 out.print("\r" + bar(settled, ids.size()) + " " + describe(counts) + "   ");
@@ -52,9 +60,11 @@ final class ProgressWatcher {
                 lastLine = now;
             }
             out.flush();
-            if (settled == ids.size()) {
+            if (pending.isEmpty()) {
                 if (terminal) out.println();
-                return current;
+                List<CaptureView> result = new ArrayList<>(ids.size());
+                for (String id : ids) result.add(latest.get(id));
+                return result;
             }
             Thread.sleep(200);
         }

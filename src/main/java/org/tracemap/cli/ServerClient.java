@@ -34,6 +34,12 @@ final class ServerClient implements AutoCloseable {
         return call(post).path("id").asText();
     }
 
+    Map<String, ProgressWatcher.CaptureView> findAll(java.util.Collection<String> ids) throws IOException {
+        Map<String, ProgressWatcher.CaptureView> found = new java.util.HashMap<>();
+        for (String id : ids) found.put(id, find(id));
+        return found;
+    }
+
     ProgressWatcher.CaptureView find(String id) throws IOException {
         JsonNode c = call(new HttpGet(base + "/api/captures/" + id));
         String error = c.path("error").isNull() ? null : c.path("error").asText();

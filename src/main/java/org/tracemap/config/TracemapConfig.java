@@ -110,14 +110,18 @@ public final class TracemapConfig {
     public long bytes(String key) {
         Matcher m = SIZE.matcher(string(key));
         if (!m.matches()) throw invalid(key, "a size such as 512KB, 100MB or 1GB");
-        long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "B" : m.group(2).toUpperCase(Locale.ROOT);
-        return switch (unit) {
-            case "KB" -> n << 10;
-            case "MB" -> n << 20;
-            case "GB" -> n << 30;
-            default -> n;
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            return switch (unit) {
+                case "KB" -> Math.multiplyExact(n, 1L << 10);
+                case "MB" -> Math.multiplyExact(n, 1L << 20);
+                case "GB" -> Math.multiplyExact(n, 1L << 30);
+                default -> n;
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw invalid(key, "a size that fits in 8 exabytes");
+        }
     }
 
     /** Every key and value, for Camel's property placeholders ({@code {{tracemap.fetch.concurrency}}}). */

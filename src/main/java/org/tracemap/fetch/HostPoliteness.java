@@ -28,8 +28,9 @@ final class HostPoliteness {
         slot.permits.acquire();
         try {
             synchronized (slot) {
-                long waitMs = Duration.between(clock.instant(), slot.nextStart).toMillis();
-                if (waitMs > 0) Thread.sleep(waitMs);
+                // Rounded up: a wait truncated to whole milliseconds would start up to 1 ms before the gap is over.
+                long waitNanos = Duration.between(clock.instant(), slot.nextStart).toNanos();
+                if (waitNanos > 0) Thread.sleep((waitNanos + 999_999) / 1_000_000);
                 slot.nextStart = clock.instant().plus(gap);
             }
         } catch (InterruptedException e) {

@@ -60,7 +60,9 @@ final class HttpExchangeRecorder {
             get.cancel();
         }, settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
         Path spool = null;
-        try (ClassicHttpResponse response = client.executeOpen(null, get, context)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, get, context);
             InetAddress remote = connectedAddress(url, context);
             byte[] responseHead = responseHead(response);
             byte[] requestHead = requestHead(context.getAttribute(SENT_REQUEST, HttpRequest.class), get);
@@ -75,16 +77,19 @@ final class HttpExchangeRecorder {
                 try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(spool)) {
                     byte[] buffer = new byte[BUFFER];
                     while (true) {
+                        long room = settings.maxBodySize() - length;
                         int n;
                         try {
-                            n = in.read(buffer, 0, (int) Math.min(buffer.length, settings.maxBodySize() - length + 1));
+                            // One byte past the limit tells "exactly at the limit" from "over it"; the min
+                            // comes first so that a limit of Long.MAX_VALUE cannot overflow.
+                            n = in.read(buffer, 0, (int) Math.min(buffer.length - 1, room) + 1);
                         } catch (IOException e) {
                             if (!timedOut.get()) throw e;
                             truncated = "time"; // keep what arrived before the deadline
                             break;
                         }
                         if (n < 0) break;
-                        int keep = (int) Math.min(n, settings.maxBodySize() - length);
+                        int keep = (int) Math.min(n, room);
                         out.write(buffer, 0, keep);
                         block.update(buffer, 0, keep);
                         payload.update(buffer, 0, keep);
@@ -97,16 +102,47 @@ final class HttpExchangeRecorder {
                     }
                 }
             }
-            return new FetchedResponse(url, requestHead, responseHead, response.getCode(), header(response, "Content-Type"),
-                    header(response, "Location"), remote, spool, length, Sha256.toWarc(block), Sha256.toWarc(payload),
-                    truncated, Duration.ofNanos(System.nanoTime() - started), attempts);
+            FetchedResponse recorded = new FetchedResponse(url, requestHead, responseHead, response.getCode(),
+                    header(response, "Content-Type"), header(response, "Location"), remote, spool, length,
+                    Sha256.toWarc(block), Sha256.toWarc(payload), truncated, Duration.ofNanos(System.nanoTime() - started), attempts);
+            close(response, get);
+            return recorded;
         } catch (IOException | RuntimeException e) {
+            if (response != null) {
+                try {
+                    response.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             if (spool != null) Files.deleteIfExists(spool);
-            if (timedOut.get()) throw new java.net.SocketTimeoutException("no complete response within " + settings.totalTimeout().toSeconds() + "s (total timeout)");
+            if (timedOut.get()) {
+                java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
+                        "no complete response within " + format(settings.totalTimeout()) + " (total timeout)");
+                timeout.initCause(e);
+                throw timeout;
+            }
             throw e;
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /**
+     * Closes the response. After the exchange was aborted on purpose (size or time limit) the client may still
+     * try to drain the body from the dead connection and fail: that failure says nothing about the exchange.
+     */
+    private static void close(ClassicHttpResponse response, HttpGet get) throws IOException {
+        try {
+            response.close();
+        } catch (IOException e) {
+            if (!get.isCancelled()) throw e;
+        }
+    }
+
+    /** A duration the way the configuration spells it: 300ms, 30s. */
+    private static String format(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** Re-checks the address the connection actually went to, and returns it for WARC-IP-Address. */

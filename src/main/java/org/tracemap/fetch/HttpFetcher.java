@@ -136,6 +136,9 @@ public final class HttpFetcher implements Closeable {
             politeness.acquire(url.host());
             try {
                 response = recorder.record(url, attempt);
+            } catch (RuntimeException e) {
+                // Not expected from the client, but fetch() promises failures as data, never a thrown exception.
+                throw new FetchFailure("fetch " + url.url() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
             } catch (IOException e) {
                 if (!isRetryable(e) || attempt >= retries.maxAttempts()) {
                     throw new FetchFailure("fetch " + url.url() + " failed after " + attempt + " attempt" + (attempt > 1 ? "s" : "") + ": " + describe(e), attempt);

@@ -1,5 +1,7 @@
 package org.tracemap.intake;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.tracemap.catalog.Capture;
@@ -26,15 +28,41 @@ public final class CaptureIntake {
 
     /** Queues the submission, or returns the pending capture of the same URL; throws {@link InvalidInputException}. */
     public Capture submit(CaptureSubmission submission) {
+        return captures.insertAll(List.of(validate(submission))).get(0);
+    }
+
+    /** The outcome of one submission in a batch: the capture, or why it was refused. */
+    public record Outcome(CaptureSubmission submission, Capture capture, InvalidInputException rejection) {}
+
+    /** Queues many submissions in one transaction (pasted lists, files); bad ones are refused one by one. */
+    public List<Outcome> submitAll(List<CaptureSubmission> submissions) {
+        List<Outcome> outcomes = new ArrayList<>(submissions.size());
+        List<CaptureStore.NewCapture> valid = new ArrayList<>();
+        for (CaptureSubmission s : submissions) {
+            try {
+                valid.add(validate(s));
+                outcomes.add(null); // filled in below, in order
+            } catch (InvalidInputException e) {
+                outcomes.add(new Outcome(s, null, e));
+            }
+        }
+        List<Capture> stored = captures.insertAll(valid);
+        int next = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == null) outcomes.set(i, new Outcome(submissions.get(i), stored.get(next++), null));
+        }
+        return outcomes;
+    }
+
+    private CaptureStore.NewCapture validate(CaptureSubmission submission) {
         NormalizedUrl url = normalizer.normalize(submission.url());
         guard.checkLiteralHost(url.host());
         validateTags(submission.tags());
         if (submission.note() != null && submission.note().length() > MAX_NOTE_LENGTH) {
             throw new InvalidInputException("note", "note is longer than " + MAX_NOTE_LENGTH + " characters");
         }
-        return captures.findPending(url.surt(), url.url()).orElseGet(() -> captures.insert(
-                UUID.randomUUID().toString(), url.url(), url.surt(), submission.tags(), submission.note(),
-                submission.requestedBy()));
+        return new CaptureStore.NewCapture(UUID.randomUUID().toString(), url.url(), url.surt(), submission.tags(),
+                submission.note(), submission.requestedBy());
     }
 
     private static void validateTags(Map<String, String> tags) {

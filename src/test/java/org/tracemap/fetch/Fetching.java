@@ -17,7 +17,11 @@ import org.tracemap.intake.AddressGuard;
 import org.tracemap.intake.CaptureRequest;
 import org.tracemap.intake.UrlNormalizer;
 
-/** Shared set-up for the fetch tests: fast settings, fetchers, capture requests and digests computed independently. */
+/**
+ * Shared set-up for the fetch tests: fast settings, fetchers, capture requests and digests computed independently.
+ * Every fetcher test class runs each test in its own thread under a {@code @Timeout}: a fetch that hangs (a busy
+ * loop ignores interrupts) then fails its test instead of stalling the build.
+ */
 final class Fetching {
     static final String USER_AGENT = "TracemapTest/0.1 (+https://example.org/tracemap-tests)";
     private static final UrlNormalizer NORMALIZER = new UrlNormalizer();

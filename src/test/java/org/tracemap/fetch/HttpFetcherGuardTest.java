@@ -11,12 +11,14 @@ import static org.tracemap.fetch.Fetching.request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SSRF guard at fetch time: with private fetching off, loopback is refused before any connection is made. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpFetcherGuardTest {
     @RegisterExtension
     static WireMockExtension origin = WireMockExtension.newInstance()

@@ -28,10 +28,12 @@ import java.time.ZoneOffset;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the fetcher records of one exchange (heads, body bytes, digests, address): what the WARC records are made of. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpFetcherRecordingTest {
     @RegisterExtension
     static WireMockExtension origin = WireMockExtension.newInstance()
@@ -124,6 +126,20 @@ class HttpFetcherRecordingTest {
             assertThat(body(response)).isEqualTo("hello world".getBytes(ISO_8859_1));
             assertThat(label(response.payloadDigest())).isEqualTo(sha256("hello world".getBytes(ISO_8859_1)));
             assertThat(label(response.blockDigest())).isEqualTo(sha256((expectedHead + "hello world").getBytes(ISO_8859_1)));
+        }
+    }
+
+    @Test
+    void bodyEndedByClosingTheConnectionIsStoredWhole() throws Exception {
+        String head = "HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n"; // no Content-Length: the body ends at close
+        String payload = "read until the origin hangs up";
+        try (RawHttpServer server = new RawHttpServer((head + payload).getBytes(ISO_8859_1));
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> {})) {
+            FetchedResponse response = fetcher.fetch(request(server.url("/legacy"))).responses().get(0);
+
+            assertThat(text(response.responseHead())).isEqualTo(head);
+            assertThat(body(response)).isEqualTo(payload.getBytes(ISO_8859_1));
+            assertThat(response.truncated()).isNull();
         }
     }
 

@@ -15,10 +15,12 @@ import static org.tracemap.fetch.Fetching.text;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Redirects are followed one hop at a time and every hop is kept, so each can be archived as its own response. */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpFetcherRedirectTest {
     @RegisterExtension
     static WireMockExtension origin = WireMockExtension.newInstance()

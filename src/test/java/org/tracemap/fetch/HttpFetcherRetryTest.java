@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ import org.tracemap.intake.ForbiddenAddressException;
  * Status codes and network failures: a 4xx/5xx answer is a captured response, 429 and 5xx are retried (with
  * Retry-After honoured), and network failures end as a recorded failure with a readable cause, never an exception.
  */
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpFetcherRetryTest {
     @RegisterExtension
     static WireMockExtension origin = WireMockExtension.newInstance()
