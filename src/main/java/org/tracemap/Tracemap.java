@@ -144,7 +144,9 @@ public final class Tracemap implements AutoCloseable {
         props.setProperty("camel.server.host", config.string("tracemap.server.host"));
         props.setProperty("camel.server.port", config.string("tracemap.server.port"));
         props.setProperty("camel.server.maxBodySize", "1048576"); // API bodies are small JSON; refuse floods early
-        camel.setInitialProperties(props);
+        // Override properties: Camel Main also loads classpath:application.properties (our bundled defaults),
+        // which would otherwise outrank flags and environment for the {{placeholders}} in routes/.
+        camel.setOverrideProperties(props);
         camel.start();
     }
 
