@@ -1,0 +1,12 @@
+package org.tracemap.extract;
+
+import java.time.Duration;
+import org.tracemap.config.TracemapConfig;
+
+/** The extract stage's limits ({@code tracemap.extract.*}). */
+public record ExtractSettings(Duration timeLimit, int maxTextChars, boolean ocr) {
+    public static ExtractSettings from(TracemapConfig config) {
+        return new ExtractSettings(config.duration("tracemap.extract.time-limit"), config.integer("tracemap.extract.max-text-chars"),
+                config.bool("tracemap.extract.ocr"));
+    }
+}

@@ -1,0 +1,217 @@
+package org.tracemap.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+/**
+ * Finds the main text of an HTML page: strips what is never content (scripts, navigation, footers, share
+ * bars, cookie banners, related lists, comments), scores containers by the paragraph text they hold
+ * (readability's approach: text length and punctuation, discounted by link density), takes the best
+ * container with its content-bearing siblings, and returns its text blocks.
+ */
+final class MainTextExtractor {
+    private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
+            "iframe", "object", "embed", "form", "button", "input", "select", "textarea", "nav", "aside", "footer",
+            "header", "menu", "dialog", "figcaption", "label");
+    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[-_\\s])(nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?"
+            + "|footer|foot|header|masthead|topbar|top-bar|sidebar|side|aside|widgets?|related|recommend(ed|ations)?|more-news"
+            + "|share|sharing|social|comments?|disqus|reply|cookies?|consent|gdpr|banner|advert|advertisement|ads?|ad-slot"
+            + "|sponsor(ed)?|promo|newsletter|subscribe|signup|popup|modal|tags?|tag-list|keywords|pagination|pager|author-bio"
+            + "|byline|dateline|meta|post-meta|article-meta|info|caption|credit|print|toolbar|skip|copyright|hidden|hot|rank"
+            + "|login|search|logo|qrcode|qr)([-_\\s]|\\d|$)");
+    private static final Pattern POSITIVE = Pattern.compile("(?i)(article|content|post|body|story|entry|main|text|detail|news-?con|zw|txt)");
+    private static final Pattern BOILERPLATE_LINE = Pattern.compile("(?i)^(share( this)?|read more|related( articles| news)?|tags?:.*"
+            + "|advertisement|follow us.*|print|email|分享到.*|相关(新闻|阅读|文章).*|责任编辑.*|来源[:：].*|编辑[:：].*|打印本页|关闭窗口|【.{1,6}】)$");
+    private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt");
+
+    private MainTextExtractor() {}
+
+    /** The main text blocks of the page, in document order. */
+    static List<String> extract(Document doc) {
+        Element body = doc.body();
+        if (body == null) return List.of();
+        Element clean = body.clone();
+        strip(clean);
+        Map<Element, Double> scores = score(clean);
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double s = e.getValue() * (1 - linkDensity(e.getKey()));
+            if (s > bestScore) {
+                bestScore = s;
+                best = e.getKey();
+            }
+        }
+        if (best == null) return blocks(clean);
+        List<Element> chosen = withContentSiblings(best, bestScore, scores);
+        List<String> out = new ArrayList<>();
+        for (Element e : chosen) out.addAll(blocks(e));
+        return out;
+    }
+
+    private static void strip(Element root) {
+        for (Element e : new ArrayList<>(root.getAllElements())) {
+            if (e == root || e.parent() == null) continue;
+            String tag = e.normalName();
+            String marks = e.className() + " " + e.id();
+            String role = e.attr("role");
+            boolean hidden = e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
+                    || e.attr("style").replace(" ", "").toLowerCase().contains("display:none");
+            boolean boilerplateMarks = BOILERPLATE.matcher(marks).find() && !isProbablyContent(e, marks);
+            if (NEVER_CONTENT.contains(tag) || hidden || boilerplateMarks
+                    || role.matches("navigation|banner|contentinfo|complementary|search|dialog|menu")) {
+                e.remove();
+            }
+        }
+    }
+
+    /** A container marked both as content and as something else ("article-body tags") keeps its content. */
+    private static boolean isProbablyContent(Element e, String marks) {
+        return POSITIVE.matcher(marks).find() && e.text().length() > 400 && linkDensity(e) < 0.3;
+    }
+
+    /** Scores each element by the paragraphs directly under it (full) and under its children (half). */
+    private static Map<Element, Double> score(Element root) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element p : root.select("p, pre, td, blockquote, li, div, section, article, span, font")) {
+            String text = ownBlockText(p);
+            int weight = weightedLength(text);
+            if (weight < 25) continue;
+            double score = 1 + countPunctuation(text) + Math.min(weight / 100.0, 3);
+            Element parent = p.parent();
+            if (parent == null) continue;
+            scores.merge(parent, score, Double::sum);
+            if (parent.parent() != null) scores.merge(parent.parent(), score / 2, Double::sum);
+        }
+        return scores;
+    }
+
+    /** The best container plus siblings that hold comparable content (a body split around an ad or image). */
+    private static List<Element> withContentSiblings(Element best, double bestScore, Map<Element, Double> scores) {
+        Element parent = best.parent();
+        if (parent == null) return List.of(best);
+        List<Element> chosen = new ArrayList<>();
+        double threshold = Math.max(10, bestScore * 0.2);
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                chosen.add(sibling);
+                continue;
+            }
+            double s = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
+            boolean paragraphLike = sibling.normalName().equals("p") && weightedLength(sibling.text()) > 80 && linkDensity(sibling) < 0.25;
+            if (s >= threshold || paragraphLike) chosen.add(sibling);
+        }
+        return chosen;
+    }
+
+    /** Text blocks under {@code root}: paragraphs, headings, list items, table rows, and loose text between {@code <br>}s. */
+    static List<String> blocks(Element root) {
+        List<String> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Element el, List<String> out) {
+        if (BLOCKS.contains(el.normalName())) {
+            if (el.normalName().equals("li") && el.selectFirst("p, li, div") != null) {
+                for (Element child : el.children()) collect(child, out);
+                return;
+            }
+            String text = el.normalName().equals("tr") ? rowText(el) : el.text().strip();
+            add(text, el, out);
+            return;
+        }
+        StringBuilder loose = new StringBuilder();
+        for (Node child : el.childNodes()) {
+            if (child instanceof TextNode t) {
+                loose.append(t.text());
+            } else if (child instanceof Element c) {
+                if (c.normalName().equals("br")) {
+                    flush(loose, el, out);
+                } else if (c.isBlock() || BLOCKS.contains(c.normalName()) || c.normalName().equals("table")) {
+                    flush(loose, el, out);
+                    collect(c, out);
+                } else {
+                    loose.append(c.text());
+                }
+            }
+        }
+        flush(loose, el, out);
+    }
+
+    private static void flush(StringBuilder loose, Element context, List<String> out) {
+        String text = loose.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        loose.setLength(0);
+        if (!text.isEmpty()) add(text, context, out);
+    }
+
+    private static void add(String text, Element el, List<String> out) {
+        String t = text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        if (t.isEmpty() || BOILERPLATE_LINE.matcher(t).matches()) return;
+        if (el.select("a").size() > 0 && linkDensity(el) > 0.5 && weightedLength(t) < 400) return; // link lists
+        out.add(t);
+    }
+
+    private static String rowText(Element tr) {
+        List<String> cells = new ArrayList<>();
+        for (Element cell : tr.select("> td, > th")) {
+            String c = cell.text().strip();
+            if (!c.isEmpty()) cells.add(c);
+        }
+        return String.join(" ", cells);
+    }
+
+    /** Text of an element excluding nested block containers' text (so a div is scored for its own text). */
+    private static String ownBlockText(Element e) {
+        if (!e.normalName().equals("div") && !e.normalName().equals("section") && !e.normalName().equals("article")
+                && !e.normalName().equals("span") && !e.normalName().equals("font")) {
+            return e.text();
+        }
+        StringBuilder s = new StringBuilder();
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) s.append(t.text());
+            else if (child instanceof Element c && !c.isBlock() && !c.normalName().equals("br")) s.append(c.text());
+        }
+        return s.toString();
+    }
+
+    static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) return 0;
+        int linked = 0;
+        Elements links = e.select("a");
+        for (Element a : links) linked += a.text().length();
+        return Math.min(1.0, (double) linked / total);
+    }
+
+    /** Length where a CJK character counts as much as a short English word. */
+    static int weightedLength(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) n += isCjk(text.charAt(i)) ? 3 : 1;
+        return n;
+    }
+
+    private static int countPunctuation(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == '，' || c == '、' || c == '。' || c == '；' || c == ';') n++;
+        }
+        return n;
+    }
+
+    static boolean isCjk(char c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+}
