@@ -39,13 +39,15 @@ public final class StageFailures {
                     log.warn("could not delete spooled bodies of {}: {}", captureId, e.getMessage());
                 }
             }
-            queue.release();
+            // Queue slots are held from claim until archiving; later stages no longer hold one.
+            if (body instanceof CaptureRequest || body instanceof FetchedCapture) queue.release();
         }
     }
 
     private static String captureIdOf(Object body) {
         if (body instanceof CaptureRequest r) return r.captureId();
         if (body instanceof FetchedCapture f) return f.request().captureId();
+        if (body instanceof org.tracemap.catalog.Snapshot s) return s.captureId();
         return null;
     }
 }

@@ -13,13 +13,18 @@ import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.archive.ArchiveLock;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.RollingWarcWriter;
+import org.tracemap.archive.SnapshotPayloads;
 import org.tracemap.archive.WarcArchiver;
 import org.tracemap.archive.WarcRecovery;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.Catalog;
+import org.tracemap.catalog.ExtractionStore;
 import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.catalog.TokenStore;
 import org.tracemap.config.TracemapConfig;
+import org.tracemap.extract.DocumentExtractor;
+import org.tracemap.extract.ExtractSettings;
+import org.tracemap.extract.ExtractStage;
 import org.tracemap.fetch.FetchSettings;
 import org.tracemap.fetch.HttpFetcher;
 import org.tracemap.intake.AddressGuard;
@@ -55,6 +60,8 @@ public final class Tracemap implements AutoCloseable {
     private final RollingWarcWriter warcs;
     private final HttpFetcher fetcher;
     private final Authenticator auth;
+    private final DocumentExtractor documents;
+    private final ExtractionStore extractions;
     private final ObjectMapper json = new ObjectMapper();
     private Main camel;
     private ArchiveLock pipelineLock;
@@ -85,6 +92,8 @@ public final class Tracemap implements AutoCloseable {
                 config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
         this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
         this.auth = new Authenticator(new TokenStore(catalog, clock));
+        this.documents = new DocumentExtractor(ExtractSettings.from(config));
+        this.extractions = new ExtractionStore(catalog, clock, json);
     }
 
     /**
@@ -130,6 +139,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("captureQueue", queue);
         camel.bind("fetcher", fetcher);
         camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
+        camel.bind("extractor", new ExtractStage(documents, new SnapshotPayloads(cdxj, snapshots), extractions, captures, snapshots,
+                fetchSettings.maxBodySize()));
         camel.bind("stageFailures", new StageFailures(captures, queue));
         if (mode == Mode.SERVER) bindApi();
 
@@ -155,7 +166,7 @@ public final class Tracemap implements AutoCloseable {
         if (base.isEmpty()) base = "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port");
         JsonViews views = new JsonViews(base);
         UrlNormalizer normalizer = new UrlNormalizer();
-        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, auth, views, json);
+        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
         HealthResource health = new HealthResource(captures);
@@ -215,6 +226,7 @@ public final class Tracemap implements AutoCloseable {
             } finally {
                 try {
                     fetcher.close();
+                    documents.close();
                 } finally {
                     catalog.close();
                     if (pipelineLock != null) pipelineLock.close();

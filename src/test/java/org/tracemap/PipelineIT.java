@@ -87,7 +87,12 @@ class PipelineIT {
     void capturedPageIsArchivedAndReplaysByteExactAndSandboxed() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/news/lab.html");
 
-        assertThat(capture.path("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        JsonNode extraction = capture.path("extraction");
+        assertThat(extraction.path("title").asText()).isEqualTo("Lab");
+        assertThat(extraction.path("lang").asText()).isEqualTo("en");
+        assertThat(extraction.path("textChars").asInt()).isEqualTo("Huawei opened an R&D lab.".length());
+        assertThat(extraction.path("outlinks").asInt()).isEqualTo(1);
         JsonNode snapshot = capture.path("snapshot");
         assertThat(snapshot.path("httpStatus").asInt()).isEqualTo(200);
         assertThat(snapshot.path("change").asText()).isEqualTo("NEW");
@@ -130,7 +135,8 @@ class PipelineIT {
     @Test
     void a404AnswerIsASuccessfulCaptureOfThatAnswer() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/missing");
-        assertThat(capture.path("status").asText()).isEqualTo("ARCHIVED");
+        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        assertThat(capture.path("extraction").path("error").asText()).isEqualTo("not extracted: HTTP 404");
         assertThat(capture.path("snapshot").path("httpStatus").asInt()).isEqualTo(404);
         HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
         assertThat(replay.statusCode()).isEqualTo(404);
@@ -187,7 +193,7 @@ class PipelineIT {
         assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
         assertThat(send(HttpRequest.newBuilder(URI.create(api + "/health")).GET()).statusCode()).isEqualTo(200);
         String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).body(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("tracemap_captures{status=\"ARCHIVED\"} 1");
+        assertThat(metrics).contains("tracemap_captures{status=\"EXTRACTED\"} 1");
     }
 
     @Test
@@ -225,7 +231,7 @@ class PipelineIT {
         while (System.currentTimeMillis() < deadline) {
             JsonNode capture = json.readTree(send(authed("/api/captures/" + id).GET()).body());
             String status = capture.path("status").asText();
-            if (status.equals("ARCHIVED") || status.equals("FAILED")) return capture;
+            if (status.equals("EXTRACTED") || status.equals("FAILED")) return capture;
             Thread.sleep(50);
         }
         throw new AssertionError("capture of " + url + " did not settle within 20 s");

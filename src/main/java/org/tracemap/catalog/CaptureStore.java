@@ -199,6 +199,17 @@ public final class CaptureStore {
         });
     }
 
+    /** Up to {@code limit} captures in {@code status}, oldest first. */
+    public List<Capture> withStatus(CaptureStatus status, int limit) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE status = ? ORDER BY created_at LIMIT ?")) {
+                ps.setString(1, status.name());
+                ps.setInt(2, limit);
+                return all(ps);
+            }
+        });
+    }
+
     /** How many captures are in each status. */
     public Map<CaptureStatus, Long> countByStatus() {
         return catalog.read(c -> {
@@ -209,6 +220,19 @@ public final class CaptureStore {
             }
             return counts;
         });
+    }
+
+    /** A status change inside another store's transaction (the extraction and its capture commit together). */
+    void transitionWithin(Connection c, String id, CaptureStatus status, String error) throws SQLException {
+        Instant now = clock.instant();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, error = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, error);
+            ps.setString(3, now.toString());
+            ps.setString(4, id);
+            if (ps.executeUpdate() != 1) throw new SQLException("no capture with id " + id);
+        }
+        recordTransition(c, id, status, now, error);
     }
 
     private void recordTransition(Connection c, String id, CaptureStatus status, Instant at, String detail) throws SQLException {

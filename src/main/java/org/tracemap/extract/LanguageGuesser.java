@@ -32,8 +32,26 @@ final class LanguageGuesser {
             if (hangul > han) return "ko";
             return "zh";
         }
+        // n-gram models are unreliable on a few words ("Huawei opened an R&D lab." comes out Welsh), so short
+        // or uncertain text is settled by English function words, and otherwise left undetermined.
+        if (other < 200) return looksEnglish(text) ? "en" : "und";
         LanguageResult result = detector().detect(text.length() > 20_000 ? text.substring(0, 20_000) : text);
-        return result.isReasonablyCertain() || !result.getLanguage().isEmpty() ? result.getLanguage() : "und";
+        if (result.isReasonablyCertain()) return result.getLanguage();
+        return looksEnglish(text) ? "en" : "und";
+    }
+
+    private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "and", "of", "to", "in", "a", "an", "is", "for",
+            "with", "on", "that", "by", "as", "at", "has", "its", "from", "was", "will", "it", "be", "are", "said");
+
+    static boolean looksEnglish(String text) {
+        String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
+        int hits = 0, total = 0;
+        for (String w : words) {
+            if (w.isEmpty()) continue;
+            total++;
+            if (ENGLISH.contains(w)) hits++;
+        }
+        return total > 0 && hits * 10 >= total; // function words are a third of running English text
     }
 
     private static LanguageDetector detector() {

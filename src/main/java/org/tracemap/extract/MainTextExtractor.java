@@ -130,28 +130,39 @@ final class MainTextExtractor {
             add(text, el, out);
             return;
         }
-        StringBuilder loose = new StringBuilder();
+        Loose loose = new Loose();
         for (Node child : el.childNodes()) {
             if (child instanceof TextNode t) {
-                loose.append(t.text());
+                loose.text.append(t.text());
             } else if (child instanceof Element c) {
                 if (c.normalName().equals("br")) {
-                    flush(loose, el, out);
+                    loose.flush(el, out);
                 } else if (c.isBlock() || BLOCKS.contains(c.normalName()) || c.normalName().equals("table")) {
-                    flush(loose, el, out);
+                    loose.flush(el, out);
                     collect(c, out);
                 } else {
-                    loose.append(c.text());
+                    String inline = c.text();
+                    loose.text.append(inline);
+                    if (c.normalName().equals("a")) loose.linked += inline.length();
+                    else for (Element a : c.select("a")) loose.linked += a.text().length();
                 }
             }
         }
-        flush(loose, el, out);
+        loose.flush(el, out);
     }
 
-    private static void flush(StringBuilder loose, Element context, List<String> out) {
-        String text = loose.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-        loose.setLength(0);
-        if (!text.isEmpty()) add(text, context, out);
+    /** Text between blocks (loose text and inline elements up to a {@code <br>}), and how much of it is link text. */
+    private static final class Loose {
+        final StringBuilder text = new StringBuilder();
+        int linked;
+
+        void flush(Element context, List<String> out) {
+            String t = text.toString().replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+            boolean mostlyLinks = !t.isEmpty() && linked * 2 > t.length();
+            text.setLength(0);
+            linked = 0;
+            if (!t.isEmpty() && !mostlyLinks) add(t, context, out);
+        }
     }
 
     private static void add(String text, Element el, List<String> out) {

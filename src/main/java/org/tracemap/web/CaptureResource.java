@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.CaptureStore;
+import org.tracemap.catalog.ExtractionStore;
 import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.catalog.TokenStore;
 import org.tracemap.intake.CaptureIntake;
@@ -19,15 +20,17 @@ public final class CaptureResource {
     private final CaptureIntake intake;
     private final CaptureStore captures;
     private final SnapshotStore snapshots;
+    private final ExtractionStore extractions;
     private final Authenticator auth;
     private final JsonViews views;
     private final ObjectMapper json;
 
-    public CaptureResource(CaptureIntake intake, CaptureStore captures, SnapshotStore snapshots, Authenticator auth,
-                           JsonViews views, ObjectMapper json) {
+    public CaptureResource(CaptureIntake intake, CaptureStore captures, SnapshotStore snapshots, ExtractionStore extractions,
+                           Authenticator auth, JsonViews views, ObjectMapper json) {
         this.intake = intake;
         this.captures = captures;
         this.snapshots = snapshots;
+        this.extractions = extractions;
         this.auth = auth;
         this.views = views;
         this.json = json;
@@ -68,6 +71,8 @@ public final class CaptureResource {
         auth.require(request);
         String id = request.pathParam("id");
         Capture capture = captures.find(id).orElseThrow(() -> new ApiException(404, "no capture with id " + id, "id"));
-        return ApiResponse.json(200, views.capture(capture, capture.snapshotId() == null ? null : snapshots.find(capture.snapshotId()).orElse(null)));
+        String snapshotId = capture.snapshotId();
+        return ApiResponse.json(200, views.capture(capture, snapshotId == null ? null : snapshots.find(snapshotId).orElse(null),
+                snapshotId == null ? null : extractions.find(snapshotId).orElse(null)));
     }
 }

@@ -3,6 +3,7 @@ package org.tracemap.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tracemap.catalog.Capture;
+import org.tracemap.catalog.ExtractionStore;
 import org.tracemap.catalog.Snapshot;
 
 /** The JSON shapes of the HTTP contract (DESIGN.md), built in one place. */
@@ -14,7 +15,7 @@ public final class JsonViews {
         this.publicBase = publicBase.endsWith("/") ? publicBase.substring(0, publicBase.length() - 1) : publicBase;
     }
 
-    public Map<String, Object> capture(Capture c, Snapshot snapshot) {
+    public Map<String, Object> capture(Capture c, Snapshot snapshot, ExtractionStore.Extraction extraction) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", c.id());
         out.put("url", c.url());
@@ -26,6 +27,20 @@ public final class JsonViews {
         out.put("createdAt", c.createdAt().toString());
         out.put("updatedAt", c.updatedAt().toString());
         out.put("snapshot", snapshot == null ? null : snapshot(snapshot));
+        out.put("extraction", extraction == null ? null : extraction(extraction));
+        return out;
+    }
+
+    /** A summary of what the extract stage found; the text itself is served by search, not here. */
+    public Map<String, Object> extraction(ExtractionStore.Extraction e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", e.title());
+        out.put("published", e.published() == null ? null : e.published().toString());
+        out.put("lang", e.lang());
+        out.put("textChars", e.text() == null ? 0 : e.text().length());
+        out.put("outlinks", e.outlinks().size());
+        out.put("truncated", e.truncated());
+        out.put("error", e.error());
         return out;
     }
 
