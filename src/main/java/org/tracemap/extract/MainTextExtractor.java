@@ -121,13 +121,10 @@ final class MainTextExtractor {
     }
 
     private static void collect(Element el, List<String> out) {
-        if (BLOCKS.contains(el.normalName())) {
-            if (el.normalName().equals("li") && el.selectFirst("p, li, div") != null) {
-                for (Element child : el.children()) collect(child, out);
-                return;
-            }
-            String text = el.normalName().equals("tr") ? rowText(el) : el.text().strip();
-            add(text, el, out);
+        // A block with no blocks inside is one block of text; one with nested blocks (a list item holding a
+        // sub-list, a quote holding paragraphs) is walked like a container below.
+        if (BLOCKS.contains(el.normalName()) && (el.normalName().equals("tr") || !hasBlockChild(el))) {
+            add(el.normalName().equals("tr") ? rowText(el) : el.text().strip(), el, out);
             return;
         }
         Loose loose = new Loose();
@@ -170,6 +167,13 @@ final class MainTextExtractor {
         if (t.isEmpty() || BOILERPLATE_LINE.matcher(t).matches()) return;
         if (el.select("a").size() > 0 && linkDensity(el) > 0.5 && weightedLength(t) < 400) return; // link lists
         out.add(t);
+    }
+
+    private static boolean hasBlockChild(Element el) {
+        for (Element c : el.children()) {
+            if (c.isBlock() || BLOCKS.contains(c.normalName()) || c.normalName().equals("table")) return true;
+        }
+        return false;
     }
 
     private static String rowText(Element tr) {
