@@ -57,6 +57,9 @@ class PipelineIT {
                 .withBody(PAGE)));
         origin.stubFor(get(urlEqualTo("/old")).willReturn(aResponse().withStatus(301).withHeader("Location", "/news/lab.html")));
         origin.stubFor(get(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("no such page")));
+        origin.stubFor(get(urlEqualTo("/tenders/cctv.pdf")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/pdf")
+                .withBody(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/extract/docs/tender-notice.pdf")))));
         tracemap = start(true);
     }
 
@@ -130,6 +133,15 @@ class PipelineIT {
         JsonNode list = json.readTree(send(authed("/api/snapshots?url=" + origin.baseUrl() + "/news/lab.html").GET()).body());
         assertThat(list.path("total").asInt()).isEqualTo(2);
         assertThat(list.path("items").get(0).path("change").asText()).as("newest first").isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void capturedPdfTenderIsExtractedWithTitleAndDate() throws Exception {
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/tenders/cctv.pdf");
+        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        assertThat(capture.path("extraction").path("title").asText()).isEqualTo("Supply of CCTV Surveillance Equipment for the Safe City Project");
+        assertThat(capture.path("extraction").path("published").asText()).isEqualTo("2022-06-14");
+        assertThat(capture.path("extraction").path("textChars").asInt()).isGreaterThan(1000);
     }
 
     @Test
