@@ -26,6 +26,8 @@ import org.tracemap.extract.DocumentExtractor;
 import org.tracemap.extract.ExtractSettings;
 import org.tracemap.extract.ExtractStage;
 import org.tracemap.fetch.FetchSettings;
+import org.tracemap.index.IndexStage;
+import org.tracemap.index.LuceneIndex;
 import org.tracemap.fetch.HttpFetcher;
 import org.tracemap.intake.AddressGuard;
 import org.tracemap.intake.CaptureIntake;
@@ -38,6 +40,7 @@ import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
 import org.tracemap.web.JsonViews;
 import org.tracemap.web.ReplayResource;
+import org.tracemap.web.SearchResource;
 import org.tracemap.web.SnapshotResource;
 
 /**
@@ -62,6 +65,7 @@ public final class Tracemap implements AutoCloseable {
     private final Authenticator auth;
     private final DocumentExtractor documents;
     private final ExtractionStore extractions;
+    private final LuceneIndex index;
     private final ObjectMapper json = new ObjectMapper();
     private Main camel;
     private ArchiveLock pipelineLock;
@@ -94,6 +98,8 @@ public final class Tracemap implements AutoCloseable {
         this.auth = new Authenticator(new TokenStore(catalog, clock));
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
         this.extractions = new ExtractionStore(catalog, clock, json);
+        // The index is written by the pipeline only; other commands open it for reading (search).
+        this.index = pipeline ? new LuceneIndex(layout.index()) : null;
     }
 
     /**
@@ -141,6 +147,7 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
         camel.bind("extractor", new ExtractStage(documents, new SnapshotPayloads(cdxj, snapshots), extractions, captures, snapshots,
                 fetchSettings.maxBodySize()));
+        camel.bind("indexer", new IndexStage(index, extractions, captures, snapshots));
         camel.bind("stageFailures", new StageFailures(captures, queue));
         if (mode == Mode.SERVER) bindApi();
 
@@ -170,6 +177,7 @@ public final class Tracemap implements AutoCloseable {
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
         HealthResource health = new HealthResource(captures);
+        camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
@@ -203,6 +211,11 @@ public final class Tracemap implements AutoCloseable {
         return snapshots;
     }
 
+    /** The search index; null when the archive was opened without the pipeline. */
+    public LuceneIndex index() {
+        return index;
+    }
+
     public ArchiveLayout layout() {
         return layout;
     }
@@ -227,6 +240,7 @@ public final class Tracemap implements AutoCloseable {
                 try {
                     fetcher.close();
                     documents.close();
+                    if (index != null) index.close();
                 } finally {
                     catalog.close();
                     if (pipelineLock != null) pipelineLock.close();

@@ -57,6 +57,10 @@ class PipelineIT {
                 .withBody(PAGE)));
         origin.stubFor(get(urlEqualTo("/old")).willReturn(aResponse().withStatus(301).withHeader("Location", "/news/lab.html")));
         origin.stubFor(get(urlEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("no such page")));
+        origin.stubFor(get(urlEqualTo("/zh/news.html")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody("<html><head><title>华为与肯尼亚签署智慧城市合作备忘录</title></head><body><div class=\"nav\"><a href=\"/\">首页</a></div>"
+                        + "<div class=\"zw\"><p>华为技术有限公司与肯尼亚内罗毕县政府签署智慧城市合作备忘录，双方将在平安城市和数据中心等领域开展合作。</p></div></body></html>")));
         origin.stubFor(get(urlEqualTo("/tenders/cctv.pdf")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/pdf")
                 .withBody(java.nio.file.Files.readAllBytes(Path.of("src/test/resources/extract/docs/tender-notice.pdf")))));
@@ -90,7 +94,7 @@ class PipelineIT {
     void capturedPageIsArchivedAndReplaysByteExactAndSandboxed() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/news/lab.html");
 
-        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
         JsonNode extraction = capture.path("extraction");
         assertThat(extraction.path("title").asText()).isEqualTo("Lab");
         assertThat(extraction.path("lang").asText()).isEqualTo("en");
@@ -138,16 +142,39 @@ class PipelineIT {
     @Test
     void capturedPdfTenderIsExtractedWithTitleAndDate() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/tenders/cctv.pdf");
-        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
         assertThat(capture.path("extraction").path("title").asText()).isEqualTo("Supply of CCTV Surveillance Equipment for the Safe City Project");
         assertThat(capture.path("extraction").path("published").asText()).isEqualTo("2022-06-14");
         assertThat(capture.path("extraction").path("textChars").asInt()).isGreaterThan(1000);
     }
 
     @Test
+    void capturedPagesAreSearchableInEnglishAndChineseWithHighlightedSnippets() throws Exception {
+        captureAndWait(origin.baseUrl() + "/news/lab.html");
+        captureAndWait(origin.baseUrl() + "/zh/news.html");
+        captureAndWait(origin.baseUrl() + "/tenders/cctv.pdf");
+
+        JsonNode en = json.readTree(send(authed("/api/search?q=Huawei%20lab").GET()).body());
+        assertThat(en.path("total").asInt()).isEqualTo(1);
+        assertThat(en.path("hits").get(0).path("url").asText()).isEqualTo(origin.baseUrl() + "/news/lab.html");
+        assertThat(en.path("hits").get(0).path("snippets").get(0).asText()).contains("<mark>Huawei</mark>");
+        assertThat(en.path("hits").get(0).path("replayUrl").asText()).contains("/replay/");
+
+        JsonNode zh = json.readTree(send(authed("/api/search?q=" + java.net.URLEncoder.encode("智慧城市", StandardCharsets.UTF_8)).GET()).body());
+        assertThat(zh.path("hits").get(0).path("url").asText()).isEqualTo(origin.baseUrl() + "/zh/news.html");
+        assertThat(zh.path("hits").get(0).path("lang").asText()).isEqualTo("zh");
+
+        JsonNode pdf = json.readTree(send(authed("/api/search?q=CCTV%20Kisumu&lang=en").GET()).body());
+        assertThat(pdf.path("hits").get(0).path("url").asText()).endsWith("/tenders/cctv.pdf");
+        assertThat(pdf.path("facets").path("type").path("application/pdf").asInt()).isEqualTo(1);
+
+        assertThat(send(authed("/api/search?q=x&from=yesterday").GET()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a404AnswerIsASuccessfulCaptureOfThatAnswer() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/missing");
-        assertThat(capture.path("status").asText()).isEqualTo("EXTRACTED");
+        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
         assertThat(capture.path("extraction").path("error").asText()).isEqualTo("not extracted: HTTP 404");
         assertThat(capture.path("snapshot").path("httpStatus").asInt()).isEqualTo(404);
         HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
@@ -205,7 +232,7 @@ class PipelineIT {
         assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
         assertThat(send(HttpRequest.newBuilder(URI.create(api + "/health")).GET()).statusCode()).isEqualTo(200);
         String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).body(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("tracemap_captures{status=\"EXTRACTED\"} 1");
+        assertThat(metrics).contains("tracemap_captures{status=\"INDEXED\"} 1");
     }
 
     @Test
@@ -243,7 +270,7 @@ class PipelineIT {
         while (System.currentTimeMillis() < deadline) {
             JsonNode capture = json.readTree(send(authed("/api/captures/" + id).GET()).body());
             String status = capture.path("status").asText();
-            if (status.equals("EXTRACTED") || status.equals("FAILED")) return capture;
+            if (status.equals("INDEXED") || status.equals("FAILED")) return capture;
             Thread.sleep(50);
         }
         throw new AssertionError("capture of " + url + " did not settle within 20 s");

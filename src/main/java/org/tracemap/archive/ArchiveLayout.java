@@ -18,6 +18,11 @@ public record ArchiveLayout(Path root) {
         return root.resolve("cdxj");
     }
 
+    /** The Lucene search index: derived data, rebuilt from the WARCs when lost. */
+    public Path index() {
+        return root.resolve("index");
+    }
+
     /** Spooled response bodies waiting to be archived; safe to empty when nothing is running. */
     public Path spool() {
         return root.resolve("tmp");

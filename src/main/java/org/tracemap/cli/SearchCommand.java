@@ -1,0 +1,64 @@
+package org.tracemap.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tracemap.archive.ArchiveLayout;
+import org.tracemap.index.LuceneIndex;
+import org.tracemap.index.SearchHit;
+import org.tracemap.index.SearchQuery;
+import org.tracemap.index.SearchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tracemap search QUERY [--json]}: full-text search of the archive's index (English and Chinese). */
+@Command(name = "search", description = "Search the archived text (English and Chinese).")
+final class SearchCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archive;
+
+    @Parameters(paramLabel = "QUERY", arity = "1", description = "words or a Lucene query, e.g. 'smart city' or '智慧城市'")
+    String query;
+
+    @Option(names = "--json", description = "print the result as JSON (as GET /api/search does)")
+    boolean json;
+
+    @Option(names = "--lang", description = "only documents in this language (en, zh, ...)")
+    String lang;
+
+    @Option(names = "--from", description = "published (or captured) on or after this date (yyyy-MM-dd)")
+    LocalDate from;
+
+    @Option(names = "--to", description = "published (or captured) on or before this date (yyyy-MM-dd)")
+    LocalDate to;
+
+    @Option(names = "--limit", description = "how many hits (default 20)")
+    int limit = 20;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = new ArchiveLayout(Path.of(archive.config(Map.of()).string("tracemap.archive.dir"))).index();
+        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit));
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", result.total());
+            out.put("hits", result.hits());
+            out.put("facets", result.facets());
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+            return 0;
+        }
+        System.out.println(result.total() + " matching documents");
+        for (SearchHit h : result.hits()) {
+            System.out.println();
+            System.out.println(h.title() + "  [" + h.lang() + ", " + h.timestamp() + "]");
+            System.out.println("  " + h.url());
+            for (String s : h.snippets()) System.out.println("  … " + s.replace("<mark>", "[").replace("</mark>", "]"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package org.tracemap.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/** One search on one reader: the query across the English, Chinese and bigram fields, filters, facets and snippets. */
+final class IndexSearch {
+    private static final String[] FACETS = {IndexFields.HOST, IndexFields.LANG, IndexFields.TYPE, IndexFields.YEAR};
+
+    private final IndexSearcher searcher;
+    private final FacetsConfig config;
+
+    IndexSearch(IndexSearcher searcher, FacetsConfig config) {
+        this.searcher = searcher;
+        this.config = config;
+    }
+
+    SearchResult run(SearchQuery q) throws IOException {
+        Query text = parse(q.text());
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        if (q.lang() != null) all.add(new TermQuery(new Term(IndexFields.LANG, q.lang())), BooleanClause.Occur.FILTER);
+        if (q.host() != null) all.add(new TermQuery(new Term(IndexFields.HOST, q.host())), BooleanClause.Occur.FILTER);
+        if (q.type() != null) all.add(new TermQuery(new Term(IndexFields.TYPE, q.type())), BooleanClause.Occur.FILTER);
+        if (q.from() != null || q.to() != null) {
+            long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
+            long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
+            all.add(LongPoint.newRangeQuery(IndexFields.DAY, from, to), BooleanClause.Occur.FILTER);
+        }
+        Query query = all.build();
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, q.limit(), new FacetsCollectorManager());
+        TopDocs top = result.topDocs();
+        List<SearchHit> hits = hits(top, text);
+        return new SearchResult(top.totalHits.value, hits, facets(result.facetsCollector()));
+    }
+
+    private Query parse(String text) {
+        if (text == null || text.isBlank()) return new MatchAllDocsQuery();
+        MultiFieldQueryParser parser = new MultiFieldQueryParser(IndexFields.QUERY_FIELDS.keySet().toArray(String[]::new),
+                IndexFields.analyzer(), IndexFields.QUERY_FIELDS);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            try {
+                return parser.parse(QueryParser.escape(text)); // a stray quote or bracket: search the words
+            } catch (ParseException again) {
+                throw new IllegalArgumentException("cannot read the query: " + again.getMessage(), again);
+            }
+        }
+    }
+
+    private List<SearchHit> hits(TopDocs top, Query text) throws IOException {
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, IndexFields.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)) // escaped: pages are hostile
+                .withMaxLength(200_000)
+                .build();
+        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {IndexFields.BODY_EN, IndexFields.BODY_ZH}, text, top, new int[] {2, 2});
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            Document doc = searcher.storedFields().document(sd.doc);
+            String snippet = snippets.get(IndexFields.BODY_EN)[i] != null ? snippets.get(IndexFields.BODY_EN)[i] : snippets.get(IndexFields.BODY_ZH)[i];
+            hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.CAPTURE_ID), doc.get(IndexFields.URL), doc.get(IndexFields.TITLE),
+                    doc.get(IndexFields.TIMESTAMP), doc.get(IndexFields.LANG), snippet == null ? List.of() : List.of(snippet.split("… ")), sd.score));
+        }
+        return hits;
+    }
+
+    private Map<String, Map<String, Integer>> facets(FacetsCollector collector) throws IOException {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+        if (searcher.getIndexReader().numDocs() == 0) return out;
+        Facets counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config), collector);
+        for (String dim : FACETS) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            FacetResult r = counts.getTopChildren(20, dim);
+            if (r != null) for (LabelAndValue lv : r.labelValues) values.put(lv.label, lv.value.intValue());
+            out.put(dim, values);
+        }
+        return out;
+    }
+}

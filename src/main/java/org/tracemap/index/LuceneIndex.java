@@ -1,0 +1,169 @@
+package org.tracemap.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The search index ({@code archive/index/}): one document per snapshot, replaced when the snapshot is
+ * indexed again. Searchable within a second of indexing (near-real-time reopen); committed to disk every
+ * few seconds and at close. What a crash loses between commits is found again at start-up and re-indexed
+ * (see {@code IndexStage.awaitingIndex}); the whole index can be rebuilt from the archive.
+ */
+public final class LuceneIndex implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
+
+    private final FSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+    private final ScheduledExecutorService committer;
+    private final FacetsConfig facets = IndexFields.facets();
+
+    public LuceneIndex(Path dir) throws IOException {
+        directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        writer = new IndexWriter(directory, config);
+        searchers = new SearcherManager(writer, true, true, null);
+        reopener = new ControlledRealTimeReopenThread<>(writer, searchers, 1.0, 0.05);
+        reopener.setName("index-reopen");
+        reopener.setDaemon(true);
+        reopener.start();
+        committer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        committer.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Adds or replaces the document of this snapshot. The reopen thread makes it searchable within a
+     * second; waiting for that here would cap indexing at the reopen rate.
+     */
+    public void index(IndexedDocument d) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(IndexFields.ID, d.snapshotId(), Field.Store.YES));
+        doc.add(new StoredField(IndexFields.CAPTURE_ID, d.captureId()));
+        doc.add(new StringField(IndexFields.URL, d.url(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.HOST, d.host(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.LANG, d.lang(), Field.Store.YES));
+        String type = baseType(d.contentType());
+        doc.add(new StringField(IndexFields.TYPE, type, Field.Store.YES));
+        doc.add(new StoredField(IndexFields.TIMESTAMP, d.timestamp()));
+        String title = d.title() == null ? "" : d.title();
+        doc.add(new StoredField(IndexFields.TITLE, title));
+        doc.add(new TextField(IndexFields.TITLE_EN, title, Field.Store.NO));
+        doc.add(new TextField(IndexFields.TITLE_ZH, title, Field.Store.NO));
+        doc.add(new TextField(IndexFields.TITLE_CJK, title, Field.Store.NO));
+        boolean chinese = d.lang().equals("zh");
+        String text = d.text() == null ? "" : d.text();
+        doc.add(new TextField(IndexFields.BODY_EN, text, chinese ? Field.Store.NO : Field.Store.YES));
+        doc.add(new TextField(IndexFields.BODY_ZH, text, chinese ? Field.Store.YES : Field.Store.NO));
+        doc.add(new TextField(IndexFields.BODY_CJK, text, Field.Store.NO));
+        java.time.LocalDate day = d.published() != null ? d.published() : d.capturedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        doc.add(new LongPoint(IndexFields.DAY, day.toEpochDay()));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.HOST, d.host()));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.LANG, d.lang()));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.TYPE, type));
+        doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, Integer.toString(day.getYear())));
+        writer.updateDocument(new Term(IndexFields.ID, d.snapshotId()), facets.build(doc));
+    }
+
+    /** True when the snapshot has a document (committed or not). */
+    public boolean contains(String snapshotId) throws IOException {
+        searchers.maybeRefreshBlocking();
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(new TermQuery(new Term(IndexFields.ID, snapshotId))) > 0;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Runs a search on the latest reader. */
+    public SearchResult search(SearchQuery query) throws IOException {
+        searchers.maybeRefreshBlocking(); // cheap when nothing changed; makes a search see every document indexed before it
+        IndexSearcher s = searchers.acquire();
+        try {
+            return new IndexSearch(s, facets).run(query);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /**
+     * Searches the last committed state of an index without opening a writer: for commands that run beside
+     * a server (which holds the writer's lock). Sees documents up to the server's last commit.
+     */
+    public static SearchResult searchCommitted(Path dir, SearchQuery query) throws IOException {
+        try (FSDirectory d = FSDirectory.open(dir)) {
+            if (!org.apache.lucene.index.DirectoryReader.indexExists(d)) return new SearchResult(0, java.util.List.of(), java.util.Map.of());
+            try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
+                return new IndexSearch(new IndexSearcher(reader), IndexFields.facets()).run(query);
+            }
+        }
+    }
+
+    /** Drops every document (before a rebuild). */
+    public void clear() throws IOException {
+        writer.deleteAll();
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    public void commit() throws IOException {
+        if (writer.hasUncommittedChanges()) writer.commit();
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (IOException | RuntimeException e) {
+            log.error("index commit failed; uncommitted documents are re-indexed at next start", e);
+        }
+    }
+
+    static String baseType(String contentType) {
+        if (contentType == null || contentType.isBlank()) return "unknown";
+        return contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() throws IOException {
+        committer.shutdownNow();
+        reopener.close();
+        try {
+            searchers.close();
+            writer.commit();
+        } finally {
+            writer.close();
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.tracemap.index;
+
+import java.time.LocalDate;
+
+/**
+ * A search: free text plus optional filters (null when not given).
+ *
+ * @param from earliest publication (or capture) date, inclusive
+ * @param to   latest publication (or capture) date, inclusive
+ */
+public record SearchQuery(String text, String lang, String host, String type, LocalDate from, LocalDate to, int limit) {
+    public SearchQuery {
+        if (limit <= 0 || limit > 1000) limit = 20;
+    }
+}

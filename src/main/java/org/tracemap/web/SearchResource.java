@@ -1,0 +1,82 @@
+package org.tracemap.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tracemap.index.LuceneIndex;
+import org.tracemap.index.SearchHit;
+import org.tracemap.index.SearchQuery;
+import org.tracemap.index.SearchResult;
+
+/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=}. */
+public final class SearchResource {
+    private final LuceneIndex index;
+    private final Authenticator auth;
+    private final JsonViews views;
+
+    public SearchResource(LuceneIndex index, Authenticator auth, JsonViews views) {
+        this.index = index;
+        this.auth = auth;
+        this.views = views;
+    }
+
+    public ApiResponse search(ApiRequest request) {
+        auth.require(request);
+        SearchQuery query = new SearchQuery(request.queryParam("q").orElse(""), blankToNull(request.queryParam("lang").orElse(null)),
+                blankToNull(request.queryParam("host").orElse(null)), blankToNull(request.queryParam("type").orElse(null)),
+                date(request, "from"), date(request, "to"), limit(request));
+        SearchResult result;
+        try {
+            result = index.search(query);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage(), "q");
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed: " + e.getMessage(), e);
+        }
+        List<Map<String, Object>> hits = result.hits().stream().map(this::hit).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", result.total());
+        out.put("hits", hits);
+        out.put("facets", result.facets());
+        return ApiResponse.json(200, out);
+    }
+
+    private Map<String, Object> hit(SearchHit h) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("url", h.url());
+        out.put("title", h.title());
+        out.put("timestamp", h.timestamp());
+        out.put("replayUrl", views.replayUrl(h.timestamp(), h.url()));
+        out.put("lang", h.lang());
+        out.put("snippets", h.snippets());
+        out.put("captureId", h.captureId());
+        out.put("score", h.score());
+        return out;
+    }
+
+    private static LocalDate date(ApiRequest request, String name) {
+        String value = blankToNull(request.queryParam(name).orElse(null));
+        if (value == null) return null;
+        try {
+            return value.length() == 4 ? LocalDate.of(Integer.parseInt(value), name.equals("from") ? 1 : 12, name.equals("from") ? 1 : 31) : LocalDate.parse(value);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new ApiException(400, name + " must be a date (yyyy-MM-dd) or a year", name);
+        }
+    }
+
+    private static int limit(ApiRequest request) {
+        try {
+            return Integer.parseInt(request.queryParam("limit").orElse("20"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "limit must be a whole number", "limit");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
