@@ -26,6 +26,7 @@ import org.tracemap.extract.DocumentExtractor;
 import org.tracemap.extract.ExtractSettings;
 import org.tracemap.extract.ExtractStage;
 import org.tracemap.fetch.FetchSettings;
+import org.tracemap.index.ArchiveReindexer;
 import org.tracemap.index.IndexStage;
 import org.tracemap.index.LuceneIndex;
 import org.tracemap.fetch.HttpFetcher;
@@ -130,6 +131,20 @@ public final class Tracemap implements AutoCloseable {
             t.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the archive as its only writer (taking the pipeline lock and recovering, like a pipeline) but
+     * without starting Camel: for maintenance such as {@link #rebuildDerived}.
+     */
+    public static Tracemap openExclusive(TracemapConfig config) throws Exception {
+        return new Tracemap(config, true);
+    }
+
+    /** Rebuilds the CDXJ, the extractions and the search index from the WARC files alone. */
+    public ArchiveReindexer.Report rebuildDerived(java.util.function.Consumer<String> progress) throws java.io.IOException {
+        if (index == null) throw new IllegalStateException("rebuilding needs the archive opened exclusively");
+        return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures).rebuild(progress);
     }
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */

@@ -172,6 +172,43 @@ class PipelineIT {
     }
 
     @Test
+    void reindexFromTheWarcsAloneGivesTheSameSearchResultsBack() throws Exception {
+        captureAndWait(origin.baseUrl() + "/news/lab.html");
+        captureAndWait(origin.baseUrl() + "/zh/news.html");
+        captureAndWait(origin.baseUrl() + "/tenders/cctv.pdf");
+        Thread.sleep(1100);
+        captureAndWait(origin.baseUrl() + "/news/lab.html"); // a revisit: indexed with its original's text
+        java.util.List<String> queries = java.util.List.of("Huawei", "智慧城市", "CCTV Kisumu", "lab");
+        java.util.Map<String, String> before = new java.util.HashMap<>();
+        for (String q : queries) before.put(q, new String(send(authed("/api/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).GET()).body(), StandardCharsets.UTF_8));
+        tracemap.close();
+        tracemap = null;
+
+        org.tracemap.archive.ArchiveLayout layout = new org.tracemap.archive.ArchiveLayout(archive);
+        deleteTree(layout.index());
+        deleteTree(layout.cdxj());
+        TracemapConfig config = TracemapConfig.defaults(Map.of("tracemap.archive.dir", archive.toString()));
+        try (Tracemap exclusive = Tracemap.openExclusive(config)) {
+            assertThat(exclusive.rebuildDerived(f -> { }).indexed()).isEqualTo(4);
+        }
+        tracemap = start(true);
+        for (String q : queries) {
+            JsonNode was = json.readTree(before.get(q));
+            JsonNode now = json.readTree(send(authed("/api/search?q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).GET()).body());
+            assertThat(now.path("total")).as(q).isEqualTo(was.path("total"));
+            assertThat(now.path("hits").findValuesAsText("url")).as(q).isEqualTo(was.path("hits").findValuesAsText("url"));
+            assertThat(now.path("hits").findValuesAsText("timestamp")).as(q).isEqualTo(was.path("hits").findValuesAsText("timestamp"));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir)) return;
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+        }
+    }
+
+    @Test
     void a404AnswerIsASuccessfulCaptureOfThatAnswer() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/missing");
         assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
