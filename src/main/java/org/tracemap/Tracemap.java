@@ -15,6 +15,7 @@ import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.RollingWarcWriter;
 import org.tracemap.archive.SnapshotPayloads;
 import org.tracemap.archive.WarcArchiver;
+import org.tracemap.archive.WarcImporter;
 import org.tracemap.archive.WarcRecovery;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.Catalog;
@@ -147,6 +148,29 @@ public final class Tracemap implements AutoCloseable {
         return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures).rebuild(progress);
     }
 
+    /**
+     * Imports a WARC file made by another tool and takes its captures through the extract and index
+     * stages, as the pipeline would. Needs the archive opened exclusively.
+     */
+    public java.util.List<org.tracemap.catalog.Snapshot> importWarc(Path file) throws java.io.IOException {
+        if (index == null) throw new IllegalStateException("importing needs the archive opened exclusively");
+        var imported = new WarcImporter(layout, cdxj, captures, snapshots, new UrlNormalizer(), Clock.systemUTC()).importFile(file);
+        ExtractStage extract = extractStage();
+        IndexStage indexing = indexStage();
+        for (var s : imported) indexing.index(extract.extract(s));
+        index.commit();
+        return imported;
+    }
+
+    private ExtractStage extractStage() {
+        return new ExtractStage(documents, new SnapshotPayloads(cdxj, snapshots), extractions, captures, snapshots,
+                FetchSettings.from(config).maxBodySize());
+    }
+
+    private IndexStage indexStage() {
+        return new IndexStage(index, extractions, captures, snapshots);
+    }
+
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
     public static Tracemap open(TracemapConfig config) throws Exception {
         return new Tracemap(config, false);
@@ -160,9 +184,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("captureQueue", queue);
         camel.bind("fetcher", fetcher);
         camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
-        camel.bind("extractor", new ExtractStage(documents, new SnapshotPayloads(cdxj, snapshots), extractions, captures, snapshots,
-                fetchSettings.maxBodySize()));
-        camel.bind("indexer", new IndexStage(index, extractions, captures, snapshots));
+        camel.bind("extractor", extractStage());
+        camel.bind("indexer", indexStage());
         camel.bind("stageFailures", new StageFailures(captures, queue));
         if (mode == Mode.SERVER) bindApi();
 

@@ -34,9 +34,12 @@ public record ArchiveLayout(Path root) {
         Files.createDirectories(spool());
     }
 
-    /** Finished WARC files (not the one being written), in name order, which is time order. */
+    /** Finished WARC files (not the one being written; imported ones too, compressed or not), in name order. */
     public List<Path> finishedWarcs() throws IOException {
-        return list(warcs(), ".warc.gz");
+        List<Path> all = new java.util.ArrayList<>(list(warcs(), ".warc.gz"));
+        all.addAll(list(warcs(), ".warc"));
+        all.sort(null);
+        return all;
     }
 
     public List<Path> openWarcs() throws IOException {

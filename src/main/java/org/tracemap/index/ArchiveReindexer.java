@@ -125,9 +125,14 @@ public final class ArchiveReindexer {
         Map<URI, String> ids = new HashMap<>();
         try (WarcReader reader = new WarcReader(warc)) {
             for (WarcRecord record : reader) {
-                if (record instanceof WarcMetadata m) {
-                    Optional<String> capture = m.fields().first("capture-id");
-                    if (capture.isPresent()) for (URI to : m.concurrentTo()) ids.put(to, capture.get());
+                // Other tools write metadata in other forms (wget: its log); only warc-fields can name a capture.
+                if (record instanceof WarcMetadata m && m.contentType().base().equals(org.netpreserve.jwarc.MediaType.WARC_FIELDS)) {
+                    try {
+                        Optional<String> capture = m.fields().first("capture-id");
+                        if (capture.isPresent()) for (URI to : m.concurrentTo()) ids.put(to, capture.get());
+                    } catch (org.netpreserve.jwarc.ParsingException e) {
+                        // malformed fields name no capture; the response is still indexed
+                    }
                 }
             }
         }
