@@ -45,19 +45,12 @@ public final class SnapshotPayloads {
             if (!(record instanceof WarcResponse response)) {
                 throw new IOException("record at " + snapshot.warcFile() + ":" + snapshot.warcOffset() + " is a " + record.type() + ", not a response");
             }
-            String coding = response.http().headers().first("Content-Encoding").orElse("identity").trim().toLowerCase(java.util.Locale.ROOT);
             InputStream raw = response.http().body().stream();
-            try (InputStream body = !decode || coding.equals("identity") ? raw
-                    : coding.equals("gzip") || coding.equals("x-gzip") ? new java.util.zip.GZIPInputStream(raw)
-                    : coding.equals("deflate") ? new java.util.zip.InflaterInputStream(raw)
-                    : unsupported(raw, coding)) {
+            String coding = response.http().headers().first("Content-Encoding").orElse(null);
+            try (InputStream body = decode ? ContentCoding.decode(raw, coding) : raw) {
                 return body.readNBytes(limit);
             }
         }
     }
 
-    private static InputStream unsupported(InputStream raw, String coding) throws IOException {
-        raw.close();
-        throw new IOException("content-coding '" + coding + "' cannot be decoded for extraction");
-    }
 }

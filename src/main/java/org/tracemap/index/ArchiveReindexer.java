@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +17,7 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.archive.CdxjIndex;
+import org.tracemap.archive.ContentCoding;
 import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.ExtractionStore;
@@ -100,11 +100,11 @@ public final class ArchiveReindexer {
         String digest = record.headers().first("WARC-Payload-Digest").orElse(null);
         if (digest != null && byDigest.containsKey(digest)) return Optional.of(byDigest.get(digest));
         if (record instanceof WarcRevisit) return Optional.empty(); // its original comes first in archive order
-        String coding = http.headers().first("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
         byte[] body;
-        try (InputStream raw = http.body().stream();
-             InputStream in = coding.equals("gzip") ? new java.util.zip.GZIPInputStream(raw) : coding.equals("deflate") ? new java.util.zip.InflaterInputStream(raw) : raw) {
+        try (InputStream in = ContentCoding.decode(http.body().stream(), http.headers().first("Content-Encoding").orElse(null))) {
             body = in.readAllBytes();
+        } catch (IOException e) {
+            return Optional.empty(); // an undecodable or corrupt payload is one document not indexed, not a failed rebuild
         }
         try {
             ExtractedText t = extractor.extract(body, http.headers().first("Content-Type").orElse(null), ((org.netpreserve.jwarc.WarcTargetRecord) record).target());

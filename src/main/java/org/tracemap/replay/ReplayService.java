@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.InflaterInputStream;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcCaptureRecord;
 import org.netpreserve.jwarc.WarcReader;
@@ -21,6 +19,7 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
 import org.tracemap.archive.CdxjEntry;
+import org.tracemap.archive.ContentCoding;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.intake.NormalizedUrl;
 import org.tracemap.intake.UrlNormalizer;
@@ -84,7 +83,7 @@ public final class ReplayService {
         headers.add(Map.entry("Memento-Datetime", mementoDate(entry.timestamp())));
 
         boolean html = contentType != null && contentType.toLowerCase(Locale.ROOT).contains("html");
-        boolean decodable = contentEncoding == null || contentEncoding.equals("identity") || contentEncoding.equals("gzip") || contentEncoding.equals("deflate");
+        boolean decodable = ContentCoding.isDecodable(contentEncoding);
         if (raw || !html || !decodable) {
             if (contentType != null) headers.add(Map.entry("Content-Type", contentType));
             // Raw bytes are exactly as archived; naming their coding would make clients decode them.
@@ -93,7 +92,7 @@ public final class ReplayService {
         }
         byte[] page;
         Charset charset;
-        try (InputStream in = decode(payload.body, contentEncoding)) {
+        try (InputStream in = ContentCoding.decode(payload.body, contentEncoding)) {
             HtmlLinkRewriter.Rewritten rewritten = HtmlLinkRewriter.rewrite(in, charsetOf(contentType), target.url(), "/replay/" + timestamp + "/");
             page = rewritten.bytes();
             charset = rewritten.charset();
@@ -144,10 +143,6 @@ public final class ReplayService {
         }
     }
 
-    private static InputStream decode(InputStream body, String encoding) throws IOException {
-        if (encoding == null || encoding.equals("identity")) return body;
-        return encoding.equals("gzip") ? new GZIPInputStream(body) : new InflaterInputStream(body);
-    }
 
     private static Charset charsetOf(String contentType) {
         if (contentType == null) return null;
