@@ -242,8 +242,9 @@ env TRACEMAP_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" TRACEMAP_FETCH_ALLOW_PRIVATE=true 
     --set tracemap.fetch.max-body-size=$((BIG_MB + 100))MB --set tracemap.fetch.total-timeout=10m \
     >"$BIG_DIR/capture.out" 2>"$BIG_DIR/capture.err" || rc=$?
 [[ $rc -eq 0 ]] || die "big capture exited $rc: $(cat "$BIG_DIR/capture.out") $(tail -3 "$BIG_DIR/capture.err")"
-grep -qx "ARCHIVED  $BASE/big.bin" "$BIG_DIR/capture.out" \
-  || die "big capture is not a plain ARCHIVED (truncated or failed?): $(cat "$BIG_DIR/capture.out")"
+# Any settled stage without a notice in brackets: a truncated or failed capture says why after the URL.
+grep -qxE "(ARCHIVED|EXTRACTED|INDEXED) +$BASE/big.bin" "$BIG_DIR/capture.out" \
+  || die "big capture did not complete cleanly (truncated or failed?): $(cat "$BIG_DIR/capture.out")"
 BIG_RSS_KB="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$BIG_DIR/time-v.txt")"
 BIG_WALL="$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$BIG_DIR/time-v.txt")"
 [[ -n "$BIG_RSS_KB" ]] || die "no peak RSS in $BIG_DIR/time-v.txt"
@@ -296,6 +297,6 @@ MAX_HEAP_MB="$(java ${BENCH_JAVA_OPTS:-} -XX:+PrintFlagsFinal -version 2>/dev/nu
   echo "- WARC size for $PAGES pages: wget $(du -m "$RUN/wget-r1/site.warc.gz" | cut -f1) MB, tracemap $(du -cm "$RUN"/tracemap-c8-r1/archive/warcs/*.warc.gz | tail -1 | cut -f1) MB (request + response + metadata records)"
   echo "- tracemap verify of the first 8-connection archive: $VERIFY_C8_LINE in ${VERIFY_C8_SECONDS} s"
   echo "- big body: peak RSS **${BIG_RSS_MB} MB** ($BIG_RSS_KB kB, whole java process, /usr/bin/time -v) — $BIG_VERDICT the ${RSS_TARGET_MB} MB target;"
-  echo "  wall $BIG_WALL; summary ARCHIVED; verify exit 0; payload sha256 $BIG_SHA equals the served body's; WARC $BIG_WARC_BYTES bytes"
+  echo "  wall $BIG_WALL; summary $(awk '{print $1; exit}' "$BIG_DIR/capture.out"); verify exit 0; payload sha256 $BIG_SHA equals the served body's; WARC $BIG_WARC_BYTES bytes"
   echo "- run folder: ${RUN#"$ROOT"/}"
 } | tee "$RUN/summary.md"

@@ -164,7 +164,7 @@ public final class Tracemap implements AutoCloseable {
 
     private ExtractStage extractStage() {
         return new ExtractStage(documents, new SnapshotPayloads(cdxj, snapshots), extractions, captures, snapshots,
-                FetchSettings.from(config).maxBodySize());
+                config.bytes("tracemap.extract.max-bytes"));
     }
 
     private IndexStage indexStage() {

@@ -68,6 +68,10 @@ class PipelineIT {
     }
 
     private Tracemap start(boolean allowPrivate) throws Exception {
+        return start(allowPrivate, Map.of());
+    }
+
+    private Tracemap start(boolean allowPrivate, Map<String, String> extra) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -79,6 +83,7 @@ class PipelineIT {
         overrides.put("tracemap.fetch.per-host-delay", "0ms");
         overrides.put("tracemap.fetch.retry-base-delay", "10ms");
         overrides.put("tracemap.queue.poll-interval", "50ms");
+        overrides.putAll(extra);
         api = "http://127.0.0.1:" + port;
         return Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER,
                 Map.of("TRACEMAP_ADMIN_TOKEN", TOKEN));
@@ -206,6 +211,22 @@ class PipelineIT {
         try (var paths = java.nio.file.Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
         }
+    }
+
+    @Test
+    void aDocumentOverTheExtractionSizeLimitIsArchivedButNotExtracted() throws Exception {
+        tracemap.close();
+        tracemap = null;
+        origin.stubFor(get(urlEqualTo("/big.html")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<html><body><p>" + "smart city ".repeat(200_000) + "</p></body></html>")));
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("tracemap.extract.max-bytes", "1MB");
+        tracemap = start(true, overrides);
+        JsonNode capture = captureAndWait(origin.baseUrl() + "/big.html");
+        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
+        assertThat(capture.path("extraction").path("error").asText()).isEqualTo("not extracted: the document is larger than 1 MB (tracemap.extract.max-bytes)");
+        HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
+        assertThat(raw.body().length).as("archived whole").isGreaterThan(2_000_000);
     }
 
     @Test

@@ -25,8 +25,9 @@ public final class ExtractStage {
     private final ExtractionStore extractions;
     private final CaptureStore captures;
     private final SnapshotStore snapshots;
-    private final int maxBytes;
+    private final long maxBytes;
 
+    /** @param maxBytes documents larger than this are not extracted ({@code tracemap.extract.max-bytes}) */
     public ExtractStage(DocumentExtractor extractor, SnapshotPayloads payloads, ExtractionStore extractions, CaptureStore captures,
                         SnapshotStore snapshots, long maxBytes) {
         this.extractor = extractor;
@@ -34,20 +35,26 @@ public final class ExtractStage {
         this.extractions = extractions;
         this.captures = captures;
         this.snapshots = snapshots;
-        this.maxBytes = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
+        this.maxBytes = Math.min(maxBytes, Integer.MAX_VALUE - 16);
     }
 
     public Snapshot extract(Snapshot snapshot) {
         Capture capture = captures.find(snapshot.captureId())
                 .orElseThrow(() -> new IllegalStateException("snapshot " + snapshot.id() + " belongs to unknown capture " + snapshot.captureId()));
         String notice = capture.error(); // e.g. a truncation notice from the archive stage stays visible
-        if (snapshot.httpStatus() < 200 || snapshot.httpStatus() >= 300) {
+        String skip = reasonToSkip(snapshot);
+        if (skip != null) {
             extractions.save(new ExtractionStore.Extraction(snapshot.id(), snapshot.captureId(), null, null, null, "", List.of(), false,
-                    "not extracted: HTTP " + snapshot.httpStatus()), captures, CaptureStatus.EXTRACTED, notice);
+                    "not extracted: " + skip), captures, CaptureStatus.EXTRACTED, notice);
             return snapshot;
         }
         try {
-            byte[] body = payloads.readDecoded(snapshot, maxBytes);
+            byte[] body = payloads.readDecoded(snapshot, (int) maxBytes + 1); // one byte more tells "too large" (a gzip bomb too)
+            if (body.length > maxBytes) {
+                extractions.save(new ExtractionStore.Extraction(snapshot.id(), snapshot.captureId(), null, null, null, "", List.of(), false,
+                        "not extracted: " + tooLarge()), captures, CaptureStatus.EXTRACTED, notice);
+                return snapshot;
+            }
             ExtractedText t = extractor.extract(body, snapshot.contentType(), snapshot.url());
             extractions.save(new ExtractionStore.Extraction(snapshot.id(), snapshot.captureId(), t.title(), t.published(), t.lang(), t.text(),
                     t.outlinks(), t.truncated(), null), captures, CaptureStatus.EXTRACTED, notice);
@@ -57,6 +64,22 @@ public final class ExtractStage {
                     e.getMessage()), captures, CaptureStatus.FAILED, "extract: " + e.getMessage());
         }
         return snapshot;
+    }
+
+    /** Why a snapshot has no document to extract, or null when it has one. */
+    private String reasonToSkip(Snapshot s) {
+        if (s.httpStatus() < 200 || s.httpStatus() >= 300) return "HTTP " + s.httpStatus();
+        String type = s.contentType() == null ? "" : s.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("image/") || type.startsWith("video/") || type.startsWith("audio/") || type.startsWith("font/")) {
+            return "media type " + type.split(";")[0].trim() + " holds no text";
+        }
+        // The WARC record's length bounds the payload: no need to read a huge body to learn it is too large.
+        if (s.warcLength() > maxBytes * 2 && !s.isRevisit()) return tooLarge();
+        return null;
+    }
+
+    private String tooLarge() {
+        return "the document is larger than " + (maxBytes >> 20) + " MB (tracemap.extract.max-bytes)";
     }
 
     /** Snapshots of captures a stop left ARCHIVED, to extract on start. */
