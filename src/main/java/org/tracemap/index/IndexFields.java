@@ -25,8 +25,9 @@ import org.apache.lucene.facet.FacetsConfig;
  *   <li>{@code day} — the publication date (or, when unknown, the capture date) as epoch day, for ranges.</li>
  *   <li>{@code timestamp}, {@code title}, {@code captureId} — stored only, to build hits.</li>
  * </ul>
- * Every document's text goes into all three analyses: a Chinese page names companies in English and an
- * English page quotes Chinese names, and queries search all fields at once.
+ * Text with CJK characters goes into all three analyses (a Chinese page names companies in English, an
+ * English page quotes Chinese names); purely alphabetic text only into the English fields, since the
+ * Chinese analyses would find nothing in it. Queries search all fields at once.
  */
 final class IndexFields {
     static final String ID = "id";
@@ -46,7 +47,7 @@ final class IndexFields {
     static final String BODY_ZH = "body_zh";
     static final String BODY_CJK = "body_cjk";
 
-    /** Query fields and their weights: titles count more; bigrams less. */
+    /** Weights per analysis (keyed by its body field): bigrams count less, being less precise. */
     static final Map<String, Float> QUERY_FIELDS = Map.of(TITLE_EN, 3f, TITLE_ZH, 3f, TITLE_CJK, 1.5f, BODY_EN, 1f, BODY_ZH, 1f, BODY_CJK, 0.5f);
 
     private IndexFields() {}

@@ -16,7 +16,6 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -60,10 +59,28 @@ final class IndexSearch {
         return new SearchResult(top.totalHits.value, hits, facets(result.facetsCollector()));
     }
 
+    /**
+     * The query once per analysis (English, smartcn, bigrams): a document matches when every term matches
+     * within one analysis of its text (the title is indexed into the body fields too); title matches add
+     * weight. Parsing per analysis keeps terms aligned where the analyses split a word differently — the
+     * classic multi-field parser pairs "5G" (one English token, two Chinese ones) with the wrong terms.
+     */
     private Query parse(String text) {
         if (text == null || text.isBlank()) return new MatchAllDocsQuery();
-        MultiFieldQueryParser parser = new MultiFieldQueryParser(IndexFields.QUERY_FIELDS.keySet().toArray(String[]::new),
-                IndexFields.analyzer(), IndexFields.QUERY_FIELDS);
+        String[][] analyses = {{IndexFields.BODY_EN, IndexFields.TITLE_EN}, {IndexFields.BODY_ZH, IndexFields.TITLE_ZH},
+                {IndexFields.BODY_CJK, IndexFields.TITLE_CJK}};
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String[] fields : analyses) {
+            Query body = parseField(fields[0], text);
+            Query title = parseField(fields[1], text);
+            Query perAnalysis = new BooleanQuery.Builder().add(body, BooleanClause.Occur.MUST).add(title, BooleanClause.Occur.SHOULD).build();
+            any.add(new org.apache.lucene.search.BoostQuery(perAnalysis, IndexFields.QUERY_FIELDS.get(fields[0])), BooleanClause.Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static Query parseField(String field, String text) {
+        QueryParser parser = new QueryParser(field, IndexFields.analyzer());
         parser.setDefaultOperator(QueryParser.Operator.AND);
         try {
             return parser.parse(text);

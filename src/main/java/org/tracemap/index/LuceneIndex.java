@@ -78,14 +78,21 @@ public final class LuceneIndex implements Closeable {
         doc.add(new StoredField(IndexFields.TIMESTAMP, d.timestamp()));
         String title = d.title() == null ? "" : d.title();
         doc.add(new StoredField(IndexFields.TITLE, title));
-        doc.add(new TextField(IndexFields.TITLE_EN, title, Field.Store.NO));
-        doc.add(new TextField(IndexFields.TITLE_ZH, title, Field.Store.NO));
-        doc.add(new TextField(IndexFields.TITLE_CJK, title, Field.Store.NO));
         boolean chinese = d.lang().equals("zh");
         String text = d.text() == null ? "" : d.text();
+        doc.add(new TextField(IndexFields.TITLE_EN, title, Field.Store.NO));
+        doc.add(new TextField(IndexFields.BODY_EN, title, Field.Store.NO)); // the title is part of what a query must match
         doc.add(new TextField(IndexFields.BODY_EN, text, chinese ? Field.Store.NO : Field.Store.YES));
-        doc.add(new TextField(IndexFields.BODY_ZH, text, chinese ? Field.Store.YES : Field.Store.NO));
-        doc.add(new TextField(IndexFields.BODY_CJK, text, Field.Store.NO));
+        // The Chinese analyses only find something in text with CJK characters; on purely alphabetic pages
+        // smartcn's segmenter was the largest cost of indexing (English terms are matched by the _en fields).
+        if (chinese || hasCjk(title) || hasCjk(text)) {
+            doc.add(new TextField(IndexFields.TITLE_ZH, title, Field.Store.NO));
+            doc.add(new TextField(IndexFields.TITLE_CJK, title, Field.Store.NO));
+            doc.add(new TextField(IndexFields.BODY_ZH, title, Field.Store.NO));
+            doc.add(new TextField(IndexFields.BODY_ZH, text, chinese ? Field.Store.YES : Field.Store.NO));
+            doc.add(new TextField(IndexFields.BODY_CJK, title, Field.Store.NO));
+            doc.add(new TextField(IndexFields.BODY_CJK, text, Field.Store.NO));
+        }
         java.time.LocalDate day = d.published() != null ? d.published() : d.capturedAt().atZone(ZoneOffset.UTC).toLocalDate();
         doc.add(new LongPoint(IndexFields.DAY, day.toEpochDay()));
         doc.add(new SortedSetDocValuesFacetField(IndexFields.HOST, d.host()));
@@ -147,6 +154,15 @@ public final class LuceneIndex implements Closeable {
         } catch (IOException | RuntimeException e) {
             log.error("index commit failed; uncommitted documents are re-indexed at next start", e);
         }
+    }
+
+    static boolean hasCjk(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            Character.UnicodeScript script = Character.UnicodeScript.of(s.charAt(i));
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) return true;
+        }
+        return false;
     }
 
     static String baseType(String contentType) {
