@@ -15,9 +15,11 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcRevisit;
+import org.netpreserve.jwarc.WarcTargetRecord;
 import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.ContentCoding;
+import org.tracemap.archive.WarcArchiver;
 import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.ExtractionStore;
@@ -68,18 +70,19 @@ public final class ArchiveReindexer {
             try (WarcReader reader = new WarcReader(warc)) {
                 for (WarcRecord record : reader) {
                     if (!(record instanceof WarcResponse) && !(record instanceof WarcRevisit)) continue;
-                    Optional<ExtractedText> text = text(record, byDigest);
+                    WarcTargetRecord capture = (WarcTargetRecord) record;
+                    HttpResponse http = record instanceof WarcResponse r ? r.http() : ((WarcRevisit) record).http();
+                    boolean success = http.status() >= 200 && http.status() < 300;
+                    Optional<ExtractedText> text = success ? text(capture, http, byDigest) : Optional.empty();
                     if (text.isEmpty()) {
-                        if (record instanceof WarcResponse) failed += isSuccess(record) ? 1 : 0;
+                        if (success && record instanceof WarcResponse) failed++;
                         continue;
                     }
                     String snapshotId = uuid(record.id());
                     String captureId = captureIds.getOrDefault(record.id(), "");
                     ExtractedText t = text.get();
-                    HttpResponse http = record instanceof WarcResponse r ? r.http() : ((WarcRevisit) record).http();
-                    index.index(new IndexedDocument(snapshotId, captureId, ((org.netpreserve.jwarc.WarcTargetRecord) record).target(),
-                            ((org.netpreserve.jwarc.WarcTargetRecord) record).targetURI().getHost(), t.title(), t.text(), t.lang(),
-                            record.date(), org.tracemap.archive.WarcArchiver.TIMESTAMP.format(record.date()), t.published(),
+                    index.index(new IndexedDocument(snapshotId, captureId, capture.target(), capture.targetURI().getHost(), t.title(),
+                            t.text(), t.lang(), record.date(), WarcArchiver.TIMESTAMP.format(record.date()), t.published(),
                             http.headers().first("Content-Type").orElse(null)));
                     if (!captureId.isEmpty() && snapshots.find(snapshotId).isPresent()) {
                         extractions.save(new ExtractionStore.Extraction(snapshotId, captureId, t.title(), t.published(), t.lang(), t.text(),
@@ -94,9 +97,7 @@ public final class ArchiveReindexer {
     }
 
     /** The text of a 2xx response (or of the payload a revisit stands for), extracted once per payload digest. */
-    private Optional<ExtractedText> text(WarcRecord record, Map<String, ExtractedText> byDigest) throws IOException {
-        HttpResponse http = record instanceof WarcResponse r ? r.http() : ((WarcRevisit) record).http();
-        if (http.status() < 200 || http.status() >= 300) return Optional.empty();
+    private Optional<ExtractedText> text(WarcTargetRecord record, HttpResponse http, Map<String, ExtractedText> byDigest) throws IOException {
         String digest = record.headers().first("WARC-Payload-Digest").orElse(null);
         if (digest != null && byDigest.containsKey(digest)) return Optional.of(byDigest.get(digest));
         if (record instanceof WarcRevisit) return Optional.empty(); // its original comes first in archive order
@@ -107,17 +108,12 @@ public final class ArchiveReindexer {
             return Optional.empty(); // an undecodable or corrupt payload is one document not indexed, not a failed rebuild
         }
         try {
-            ExtractedText t = extractor.extract(body, http.headers().first("Content-Type").orElse(null), ((org.netpreserve.jwarc.WarcTargetRecord) record).target());
+            ExtractedText t = extractor.extract(body, http.headers().first("Content-Type").orElse(null), record.target());
             if (digest != null) byDigest.put(digest, t);
             return Optional.of(t);
         } catch (ExtractionException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isSuccess(WarcRecord record) throws IOException {
-        int status = ((WarcResponse) record).http().status();
-        return status >= 200 && status < 300;
     }
 
     /** Tracemap's metadata records name the capture of the response they are concurrent to. */

@@ -52,7 +52,14 @@ final class IndexFields {
 
     private IndexFields() {}
 
+    /** The per-field analyzer, shared: analyzers are thread-safe, and building smartcn per query is waste. */
+    private static final Analyzer ANALYZER = build();
+
     static Analyzer analyzer() {
+        return ANALYZER;
+    }
+
+    private static Analyzer build() {
         Analyzer english = new EnglishAnalyzer();
         Analyzer chinese = new SmartChineseAnalyzer();
         Analyzer bigrams = new CJKAnalyzer();
