@@ -23,7 +23,15 @@ import org.tracemap.catalog.ExtractionStore;
 import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.catalog.TokenStore;
 import org.tracemap.config.TracemapConfig;
+import org.tracemap.catalog.AuditLog;
+import org.tracemap.catalog.CandidateStore;
+import org.tracemap.catalog.DataPointStore;
 import org.tracemap.extract.DocumentExtractor;
+import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.GazetteerLoader;
+import org.tracemap.mine.CandidateMiner;
+import org.tracemap.mine.MineSettings;
+import org.tracemap.mine.MineStage;
 import org.tracemap.extract.ExtractSettings;
 import org.tracemap.extract.ExtractStage;
 import org.tracemap.fetch.FetchSettings;
@@ -37,7 +45,13 @@ import org.tracemap.intake.CaptureQueue;
 import org.tracemap.intake.UrlNormalizer;
 import org.tracemap.replay.ReplayService;
 import org.tracemap.web.Authenticator;
+import org.tracemap.review.DatasetExport;
+import org.tracemap.review.ReviewService;
+import org.tracemap.review.SubmissionService;
+import org.tracemap.web.CandidateResource;
 import org.tracemap.web.CaptureResource;
+import org.tracemap.web.DataPointResource;
+import org.tracemap.web.SubmissionResource;
 import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
 import org.tracemap.web.JsonViews;
@@ -68,6 +82,11 @@ public final class Tracemap implements AutoCloseable {
     private final DocumentExtractor documents;
     private final ExtractionStore extractions;
     private final LuceneIndex index;
+    private final Gazetteer gazetteer;
+    private final CandidateStore candidates;
+    private final DataPointStore datapoints;
+    private final AuditLog audit;
+    private final TokenStore tokens;
     private final ObjectMapper json = new ObjectMapper();
     private Main camel;
     private ArchiveLock pipelineLock;
@@ -97,11 +116,16 @@ public final class Tracemap implements AutoCloseable {
         this.warcs = new RollingWarcWriter(layout, config.string("tracemap.archive.warc-prefix"),
                 config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
         this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
-        this.auth = new Authenticator(new TokenStore(catalog, clock));
+        this.tokens = new TokenStore(catalog, clock);
+        this.auth = new Authenticator(tokens);
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
         this.index = pipeline ? new LuceneIndex(layout.index()) : null;
+        this.gazetteer = GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"));
+        this.candidates = new CandidateStore(catalog, clock);
+        this.datapoints = new DataPointStore(catalog, clock, json);
+        this.audit = new AuditLog(catalog, clock, json);
     }
 
     /**
@@ -157,7 +181,11 @@ public final class Tracemap implements AutoCloseable {
         var imported = new WarcImporter(layout, cdxj, captures, snapshots, new UrlNormalizer(), Clock.systemUTC()).importFile(file);
         ExtractStage extract = extractStage();
         IndexStage indexing = indexStage();
-        for (var s : imported) indexing.index(extract.extract(s));
+        MineStage mining = mineStage();
+        for (var s : imported) {
+            indexing.index(extract.extract(s));
+            mining.mine(s);
+        }
         index.commit();
         return imported;
     }
@@ -169,6 +197,10 @@ public final class Tracemap implements AutoCloseable {
 
     private IndexStage indexStage() {
         return new IndexStage(index, extractions, captures, snapshots);
+    }
+
+    private MineStage mineStage() {
+        return new MineStage(new CandidateMiner(gazetteer, MineSettings.from(config)), extractions, candidates, captures, snapshots);
     }
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
@@ -186,6 +218,7 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
         camel.bind("extractor", extractStage());
         camel.bind("indexer", indexStage());
+        camel.bind("miner", mineStage());
         camel.bind("stageFailures", new StageFailures(captures, queue));
         if (mode == Mode.SERVER) bindApi();
 
@@ -206,15 +239,42 @@ public final class Tracemap implements AutoCloseable {
         camel.start();
     }
 
-    private void bindApi() {
+    /** What replay URLs in API answers and exports start with. */
+    public String publicBase() {
         String base = config.string("tracemap.server.public-url");
-        if (base.isEmpty()) base = "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port");
+        return base.isEmpty() ? "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port") : base;
+    }
+
+    /** Review decisions on this archive's candidates. */
+    public ReviewService review() {
+        return new ReviewService(catalog, candidates, datapoints, audit, gazetteer);
+    }
+
+    /** The dataset exporter, with replay links to this archive's server. */
+    public DatasetExport datasetExport() {
+        return new DatasetExport(gazetteer, publicBase());
+    }
+
+    private void bindApi() {
+        String base = publicBase();
         JsonViews views = new JsonViews(base);
         UrlNormalizer normalizer = new UrlNormalizer();
         CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
         HealthResource health = new HealthResource(captures);
+        DataPointResource datapointResource = new DataPointResource(datapoints, datasetExport(), auth,
+                config.bool("tracemap.dataset.public"));
+        CandidateResource candidateResource = new CandidateResource(candidates,
+                review(), audit, auth, views, datapointResource, json);
+        SubmissionResource submissionResource = new SubmissionResource(new SubmissionService(intake, candidates, gazetteer,
+                config.integer("tracemap.submissions.per-address-per-hour"), Clock.systemUTC(), json),
+                (int) config.bytes("tracemap.submissions.max-body"), json);
+        camel.bind("listCandidates", new HttpBridge(candidateResource::list, json));
+        camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
+        camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
+        camel.bind("listDatapoints", new HttpBridge(datapointResource::list, json));
+        camel.bind("postSubmission", new HttpBridge(submissionResource::post, json));
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
@@ -252,6 +312,26 @@ public final class Tracemap implements AutoCloseable {
     /** The search index; null when the archive was opened without the pipeline. */
     public LuceneIndex index() {
         return index;
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public CandidateStore candidates() {
+        return candidates;
+    }
+
+    public DataPointStore datapoints() {
+        return datapoints;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
     }
 
     public ArchiveLayout layout() {

@@ -99,7 +99,7 @@ class PipelineIT {
     void capturedPageIsArchivedAndReplaysByteExactAndSandboxed() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/news/lab.html");
 
-        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
+        assertThat(capture.path("status").asText()).isEqualTo("MINED");
         JsonNode extraction = capture.path("extraction");
         assertThat(extraction.path("title").asText()).isEqualTo("Lab");
         assertThat(extraction.path("lang").asText()).isEqualTo("en");
@@ -147,7 +147,7 @@ class PipelineIT {
     @Test
     void capturedPdfTenderIsExtractedWithTitleAndDate() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/tenders/cctv.pdf");
-        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
+        assertThat(capture.path("status").asText()).isEqualTo("MINED");
         assertThat(capture.path("extraction").path("title").asText()).isEqualTo("Supply of CCTV Surveillance Equipment for the Safe City Project");
         assertThat(capture.path("extraction").path("published").asText()).isEqualTo("2022-06-14");
         assertThat(capture.path("extraction").path("textChars").asInt()).isGreaterThan(1000);
@@ -223,7 +223,7 @@ class PipelineIT {
         overrides.put("tracemap.extract.max-bytes", "1MB");
         tracemap = start(true, overrides);
         JsonNode capture = captureAndWait(origin.baseUrl() + "/big.html");
-        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
+        assertThat(capture.path("status").asText()).isEqualTo("MINED");
         assertThat(capture.path("extraction").path("error").asText()).isEqualTo("not extracted: the document is larger than 1 MB (tracemap.extract.max-bytes)");
         HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
         assertThat(raw.body().length).as("archived whole").isGreaterThan(2_000_000);
@@ -232,7 +232,7 @@ class PipelineIT {
     @Test
     void a404AnswerIsASuccessfulCaptureOfThatAnswer() throws Exception {
         JsonNode capture = captureAndWait(origin.baseUrl() + "/missing");
-        assertThat(capture.path("status").asText()).isEqualTo("INDEXED");
+        assertThat(capture.path("status").asText()).isEqualTo("MINED");
         assertThat(capture.path("extraction").path("error").asText()).isEqualTo("not extracted: HTTP 404");
         assertThat(capture.path("snapshot").path("httpStatus").asInt()).isEqualTo(404);
         HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(capture.path("snapshot").path("replayUrl").asText() + "?raw=1")).GET());
@@ -290,7 +290,7 @@ class PipelineIT {
         assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
         assertThat(send(HttpRequest.newBuilder(URI.create(api + "/health")).GET()).statusCode()).isEqualTo(200);
         String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).body(), StandardCharsets.UTF_8);
-        assertThat(metrics).contains("tracemap_captures{status=\"INDEXED\"} 1");
+        assertThat(metrics).contains("tracemap_captures{status=\"MINED\"} 1");
     }
 
     @Test
@@ -328,7 +328,7 @@ class PipelineIT {
         while (System.currentTimeMillis() < deadline) {
             JsonNode capture = json.readTree(send(authed("/api/captures/" + id).GET()).body());
             String status = capture.path("status").asText();
-            if (status.equals("INDEXED") || status.equals("FAILED")) return capture;
+            if (status.equals("MINED") || status.equals("FAILED")) return capture;
             Thread.sleep(50);
         }
         throw new AssertionError("capture of " + url + " did not settle within 20 s");

@@ -29,7 +29,7 @@ class WarcImportIT {
             assertThat(imported).extracting(Snapshot::url).containsExactly(
                     "http://127.0.0.1:18097/zte.html", "http://127.0.0.1:18097/zte-zh.html", "http://127.0.0.1:18097/missing.html");
             assertThat(imported).extracting(Snapshot::httpStatus).containsExactly(200, 200, 404);
-            assertThat(imported).allSatisfy(s -> assertThat(t.captures().find(s.captureId()).orElseThrow().status()).isEqualTo(CaptureStatus.INDEXED));
+            assertThat(imported).allSatisfy(s -> assertThat(t.captures().find(s.captureId()).orElseThrow().status()).isEqualTo(CaptureStatus.MINED));
             Path stored = t.layout().warc(imported.get(0).warcFile());
             assertThat(Files.readAllBytes(stored)).as("imported byte for byte").isEqualTo(Files.readAllBytes(source));
             assertThat(t.cdxj().lookup(imported.get(0).surt())).hasSize(1);

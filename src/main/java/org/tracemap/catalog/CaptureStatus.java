@@ -8,7 +8,7 @@ public enum CaptureStatus {
     QUEUED, FETCHING, ARCHIVED, EXTRACTED, INDEXED, MINED, FAILED;
 
     /** The last stage wired into the pipeline so far; a capture that reaches it is done. */
-    public static final CaptureStatus FINAL_STAGE = INDEXED;
+    public static final CaptureStatus FINAL_STAGE = MINED;
 
     /** True once no stage will pick the capture up again. */
     public boolean isSettled() {

@@ -47,6 +47,30 @@ public final class TokenStore {
         });
     }
 
+    /** A user as listed for admins: never the token, which is not stored. */
+    public record User(String name, String role, String createdAt) {}
+
+    public java.util.List<User> users() {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, role, created_at FROM api_token ORDER BY created_at, name");
+                 ResultSet rs = ps.executeQuery()) {
+                java.util.List<User> out = new java.util.ArrayList<>();
+                while (rs.next()) out.add(new User(rs.getString(1), rs.getString(2), rs.getString(3)));
+                return out;
+            }
+        });
+    }
+
+    /** Revokes every token of the named user; returns how many. */
+    public int revoke(String name) {
+        return catalog.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM api_token WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public boolean hasAdmin() {
         return catalog.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM api_token WHERE role = 'admin' LIMIT 1");

@@ -25,9 +25,11 @@ public final class TracemapConfig {
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
 
     private final Properties values;
+    private final Path home;
 
-    private TracemapConfig(Properties values) {
+    private TracemapConfig(Properties values, Path home) {
         this.values = values;
+        this.home = home;
     }
 
     /**
@@ -60,7 +62,7 @@ public final class TracemapConfig {
             if (!props.containsKey(key)) throw new IllegalArgumentException("unknown configuration key: " + key);
             props.setProperty(key, value);
         });
-        return new TracemapConfig(props);
+        return new TracemapConfig(props, home);
     }
 
     /** Defaults only (bundled file and the given overrides); for tests and tools. */
@@ -71,6 +73,12 @@ public final class TracemapConfig {
     /** The environment variable that overrides {@code key}: {@code tracemap.fetch.allow-private -> TRACEMAP_FETCH_ALLOW_PRIVATE}. */
     public static String envName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** A file or folder setting: relative paths are taken from the installation folder (where config/ is). */
+    public Path path(String key) {
+        Path p = Path.of(string(key));
+        return p.isAbsolute() ? p : home.resolve(p);
     }
 
     public String string(String key) {

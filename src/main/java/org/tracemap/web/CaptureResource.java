@@ -2,7 +2,6 @@ package org.tracemap.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tracemap.catalog.Capture;
@@ -37,19 +36,8 @@ public final class CaptureResource {
     }
 
     public ApiResponse post(ApiRequest request) {
-        TokenStore.Principal who = auth.require(request);
-        String type = request.header("content-type").orElse("");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "send the capture as JSON with Content-Type: application/json", null);
-        }
-        if (request.body().length > MAX_BODY) throw new ApiException(413, "request body is larger than " + MAX_BODY + " bytes", null);
-        JsonNode body;
-        try {
-            body = json.readTree(request.body());
-        } catch (IOException e) {
-            throw new ApiException(400, "request body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), null);
-        }
-        if (body == null || !body.isObject()) throw new ApiException(400, "request body must be a JSON object", null);
+        TokenStore.Principal who = auth.require(request, Role.Permission.CAPTURE);
+        JsonNode body = JsonBody.object(request, json, MAX_BODY);
         JsonNode url = body.get("url");
         if (url == null || !url.isTextual()) throw new ApiException(400, "url is required and must be a string", "url");
         Map<String, String> tags = new LinkedHashMap<>();
@@ -68,7 +56,7 @@ public final class CaptureResource {
     }
 
     public ApiResponse get(ApiRequest request) {
-        auth.require(request);
+        auth.require(request, Role.Permission.READ);
         String id = request.pathParam("id");
         Capture capture = captures.find(id).orElseThrow(() -> new ApiException(404, "no capture with id " + id, "id"));
         String snapshotId = capture.snapshotId();

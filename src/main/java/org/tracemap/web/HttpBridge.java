@@ -69,9 +69,21 @@ public final class HttpBridge implements Processor {
         String uri = in.getHeader(Exchange.HTTP_URI, String.class);
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
         byte[] body = in.getBody(byte[].class);
-        String client = in.getHeader("CamelVertxPlatformHttpRemoteAddress", String.class);
+        String client = hostOf(in.getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
         return new ApiRequest(in.getHeader(Exchange.HTTP_METHOD, "GET", String.class), uri == null ? "" : uri,
                 parseQuery(query), headers, params, body == null ? new byte[0] : body, client);
+    }
+
+    /** The address without its port: "127.0.0.1:5123" and "[::1]:5123" give 127.0.0.1 and ::1. */
+    static String hostOf(String socketAddress) {
+        if (socketAddress == null) return null;
+        String a = socketAddress.strip();
+        if (a.startsWith("[")) {
+            int close = a.indexOf(']');
+            return close > 0 ? a.substring(1, close) : a;
+        }
+        int colon = a.lastIndexOf(':');
+        return colon > 0 && a.indexOf(':') == colon ? a.substring(0, colon) : a;
     }
 
     static Map<String, List<String>> parseQuery(String query) {

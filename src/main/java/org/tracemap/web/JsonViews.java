@@ -1,6 +1,8 @@
 package org.tracemap.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.ExtractionStore;
@@ -64,4 +66,44 @@ public final class JsonViews {
         return publicBase + "/replay/" + timestamp + "/" + url;
     }
 
+
+    /** A candidate as the review queue shows it: its best source as {@code source}, all of them in {@code sources}. */
+    public Map<String, Object> candidate(org.tracemap.catalog.CandidateStore.Candidate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", String.valueOf(c.id()));
+        m.put("status", c.status());
+        m.put("version", c.version());
+        m.put("origin", c.origin());
+        m.put("company", c.company());
+        m.put("category", c.category());
+        m.put("country", c.country());
+        m.put("city", c.city() == null || c.city().isEmpty() ? null : c.city());
+        m.put("year", c.year());
+        m.put("quote", c.quote());
+        m.put("score", c.score());
+        m.put("lat", c.lat());
+        m.put("lon", c.lon());
+        m.put("precision", c.precision());
+        m.put("note", c.note());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (var s : c.sources()) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("url", s.url());
+            v.put("timestamp", s.timestamp());
+            v.put("replayUrl", s.timestamp() == null ? null : replayUrl(s.timestamp(), s.url()));
+            v.put("title", s.title());
+            v.put("quote", s.quote());
+            v.put("quoteStart", s.quoteStart());
+            v.put("quoteEnd", s.quoteEnd());
+            v.put("captureId", s.captureId());
+            sources.add(v);
+        }
+        m.put("source", sources.isEmpty() ? null : sources.get(0));
+        m.put("sources", sources);
+        m.put("datapointId", c.datapointId() == null ? null : String.valueOf(c.datapointId()));
+        m.put("reason", c.reason());
+        m.put("decidedBy", c.decidedBy());
+        m.put("decidedAt", c.decidedAt());
+        return m;
+    }
 }

@@ -25,7 +25,7 @@ public final class SearchResource {
     }
 
     public ApiResponse search(ApiRequest request) {
-        auth.require(request);
+        auth.require(request, Role.Permission.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParam("q").orElse(""), blankToNull(request.queryParam("lang").orElse(null)),
                 blankToNull(request.queryParam("host").orElse(null)), blankToNull(request.queryParam("type").orElse(null)),
                 date(request, "from"), date(request, "to"), limit(request));

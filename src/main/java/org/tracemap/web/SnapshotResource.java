@@ -21,7 +21,7 @@ public final class SnapshotResource {
     }
 
     public ApiResponse list(ApiRequest request) {
-        auth.require(request);
+        auth.require(request, Role.Permission.READ);
         String raw = request.queryParam("url").orElseThrow(() -> new ApiException(400, "url query parameter is required", "url"));
         NormalizedUrl url = normalizer.normalize(raw);
         List<Map<String, Object>> items = snapshots.forUrl(url.surt(), url.url()).stream().map(views::snapshot).toList();

@@ -1,0 +1,347 @@
+package org.tracemap.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Candidate data points awaiting review, grouped by (company, category, country, city): a group is one
+ * review item with every source that backs it. Mining a snapshot twice adds nothing (one source per
+ * snapshot and key); a key whose group was already decided opens a new group.
+ */
+public final class CandidateStore {
+    /** A candidate as the review queue shows it, with its sources (best first). */
+    public record Candidate(long id, String status, int version, String origin, String company, String category, String country,
+                            String city, Integer year, String quote, double score, Double lat, Double lon, String precision, String note,
+                            Long datapointId, String reason, String decidedBy, String decidedAt, String createdAt, List<Source> sources) {}
+
+    /**
+     * One source of a candidate. {@code snapshotId}, {@code timestamp} and {@code title} are null while a
+     * submitted URL is still being captured.
+     */
+    public record Source(long id, String captureId, String snapshotId, String url, String timestamp, String title, String quote,
+                         Integer quoteStart, Integer quoteEnd, Integer year, Double score) {}
+
+    /** What the mine stage found in one snapshot for one key. */
+    public record Mined(String company, String category, String country, String city, Integer year, String quote, int quoteStart,
+                        int quoteEnd, double score, double lat, double lon, String precision) {
+        String key() {
+            return company + "|" + category + "|" + country + "|" + city;
+        }
+    }
+
+    /** Fields a public submission suggests (any may be null) and the capture of its URL. */
+    public record Suggested(String company, String category, String country, String city, Integer year, String note, Double lat,
+                            Double lon, String precision) {}
+
+    /** Filters for the review queue; null fields do not filter. */
+    public record Query(String status, String company, String category, String country, String origin, int limit, int offset) {}
+
+    private static final String COLUMNS = "id, status, version, origin, company, category, country, city, year, quote, score, lat, lon,"
+            + " precision, note, datapoint_id, reason, decided_by, decided_at, created_at";
+
+    private final Catalog catalog;
+    private final Clock clock;
+
+    public CandidateStore(Catalog catalog, Clock clock) {
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    /**
+     * Records what mining one snapshot found and moves its capture to {@code status}, in one transaction.
+     * Returns how many sources were new (0 when the snapshot was mined before).
+     */
+    public int addMined(Snapshot snapshot, List<Mined> found, CaptureStore captures, CaptureStatus status) {
+        return catalog.write(c -> {
+            int added = 0;
+            for (Mined m : found) {
+                if (sourceExists(c, snapshot.id(), m.key())) continue;
+                long group = openGroup(c, m);
+                insertSource(c, group, m.key(), snapshot.id(), snapshot.captureId(), snapshot.url(), m.quote(), m.quoteStart(),
+                        m.quoteEnd(), m.year(), m.score());
+                added++;
+            }
+            captures.transitionWithin(c, snapshot.captureId(), status, null);
+            return added;
+        });
+    }
+
+    private static boolean sourceExists(Connection c, String snapshotId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM candidate_source WHERE snapshot_id = ? AND mined_key = ?")) {
+            ps.setString(1, snapshotId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The open group for the key, created if there is none; a better-scoring source becomes its quote. */
+    private long openGroup(Connection c, Mined m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, score FROM candidate WHERE status = 'PENDING' AND origin = 'MINED'"
+                + " AND company = ? AND category = ? AND country = ? AND city = ?")) {
+            ps.setString(1, m.company());
+            ps.setString(2, m.category());
+            ps.setString(3, m.country());
+            ps.setString(4, m.city());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    long id = rs.getLong(1);
+                    if (m.score() > rs.getDouble(2)) {
+                        // Shown fields only; the version stays, so a reviewer's open decision is not made stale by a new source.
+                        try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET quote = ?, score = ?, year = COALESCE(year, ?),"
+                                + " updated_at = ? WHERE id = ?")) {
+                            up.setString(1, m.quote());
+                            up.setDouble(2, m.score());
+                            setInt(up, 3, m.year());
+                            up.setString(4, clock.instant().toString());
+                            up.setLong(5, id);
+                            up.executeUpdate();
+                        }
+                    }
+                    return id;
+                }
+            }
+        }
+        return insertCandidate(c, "MINED", m.company(), m.category(), m.country(), m.city(), m.year(), m.quote(), m.score(), m.lat(), m.lon(),
+                m.precision(), null);
+    }
+
+    /** A public submission: a candidate of its own (never grouped), backed by the capture of the submitted URL. */
+    public long addSubmission(Suggested s, String captureId, String url, String clientHash, String fieldsJson) {
+        return catalog.write(c -> {
+            long id = insertCandidate(c, "SUBMISSION", s.company(), s.category(), s.country(), s.city() == null ? "" : s.city(), s.year(),
+                    null, 0, s.lat(), s.lon(), s.precision(), s.note());
+            insertSource(c, id, null, null, captureId, url, null, null, null, s.year(), null);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (candidate_id, capture_id, client_hash, fields, created_at)"
+                    + " VALUES (?,?,?,?,?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, captureId);
+                ps.setString(3, clientHash);
+                ps.setString(4, fieldsJson);
+                ps.setString(5, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            return id;
+        });
+    }
+
+    /** Submissions from one (hashed) client address since {@code sinceIso}: for the rate limit. */
+    public int submissionsSince(String clientHash, String sinceIso) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission WHERE client_hash = ? AND created_at >= ?")) {
+                ps.setString(1, clientHash);
+                ps.setString(2, sinceIso);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    private long insertCandidate(Connection c, String origin, String company, String category, String country, String city, Integer year,
+                                 String quote, double score, Double lat, Double lon, String precision, String note) throws SQLException {
+        String now = clock.instant().toString();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidate (status, version, origin, company, category, country, city, year,"
+                + " quote, score, lat, lon, precision, note, created_at, updated_at) VALUES ('PENDING',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, origin);
+            ps.setString(2, company);
+            ps.setString(3, category);
+            ps.setString(4, country);
+            ps.setString(5, city);
+            setInt(ps, 6, year);
+            ps.setString(7, quote);
+            ps.setDouble(8, score);
+            setDouble(ps, 9, lat);
+            setDouble(ps, 10, lon);
+            ps.setString(11, precision);
+            ps.setString(12, note);
+            ps.setString(13, now);
+            ps.setString(14, now);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void insertSource(Connection c, long candidate, String key, String snapshotId, String captureId, String url, String quote,
+                              Integer quoteStart, Integer quoteEnd, Integer year, Double score) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidate_source (candidate_id, mined_key, snapshot_id, capture_id, url,"
+                + " quote, quote_start, quote_end, year, score, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setLong(1, candidate);
+            ps.setString(2, key);
+            ps.setString(3, snapshotId);
+            ps.setString(4, captureId);
+            ps.setString(5, url);
+            ps.setString(6, quote);
+            setInt(ps, 7, quoteStart);
+            setInt(ps, 8, quoteEnd);
+            setInt(ps, 9, year);
+            setDouble(ps, 10, score);
+            ps.setString(11, clock.instant().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Candidate> find(long id) {
+        return catalog.read(c -> findWithin(c, id));
+    }
+
+    /** Within the caller's transaction: what a decision reads before it writes. */
+    public Optional<Candidate> findWithin(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM candidate WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(read(rs, sources(c, List.of(id)).getOrDefault(id, List.of())));
+            }
+        }
+    }
+
+    /** The review queue, highest score first, and the total that matches. */
+    public Map.Entry<List<Candidate>, Integer> list(Query q) {
+        return catalog.read(c -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<String> args = new ArrayList<>();
+            filter(where, args, "status", q.status());
+            filter(where, args, "company", q.company());
+            filter(where, args, "category", q.category());
+            filter(where, args, "country", q.country());
+            filter(where, args, "origin", q.origin());
+            int total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM candidate" + where)) {
+                for (int i = 0; i < args.size(); i++) ps.setString(i + 1, args.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getInt(1);
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            List<Candidate> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM candidate" + where
+                    + " ORDER BY score DESC, id LIMIT ? OFFSET ?")) {
+                int i = 1;
+                for (String a : args) ps.setString(i++, a);
+                ps.setInt(i++, q.limit());
+                ps.setInt(i, q.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong("id"));
+                        rows.add(read(rs, List.of()));
+                    }
+                }
+            }
+            Map<Long, List<Source>> sources = sources(c, ids);
+            List<Candidate> out = new ArrayList<>();
+            for (Candidate r : rows) out.add(withSources(r, sources.getOrDefault(r.id(), List.of())));
+            return Map.entry(out, total);
+        });
+    }
+
+    private static void filter(StringBuilder where, List<String> args, String column, String value) {
+        if (value == null || value.isBlank()) return;
+        where.append(" AND ").append(column).append(" = ?");
+        args.add(value);
+    }
+
+    /**
+     * Records a decision if the candidate is still at {@code expectedVersion} and PENDING: true when it
+     * was, false when someone decided or changed it first (the caller answers 409).
+     */
+    public boolean decideWithin(Connection c, long id, int expectedVersion, String status, Long datapointId, String reason, String actor)
+            throws SQLException {
+        String now = clock.instant().toString();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET status = ?, version = version + 1, datapoint_id = ?, reason = ?,"
+                + " decided_by = ?, decided_at = ?, updated_at = ? WHERE id = ? AND version = ? AND status = 'PENDING'")) {
+            ps.setString(1, status);
+            if (datapointId == null) ps.setNull(2, Types.INTEGER); else ps.setLong(2, datapointId);
+            ps.setString(3, reason);
+            ps.setString(4, actor);
+            ps.setString(5, now);
+            ps.setString(6, now);
+            ps.setLong(7, id);
+            ps.setInt(8, expectedVersion);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static Map<Long, List<Source>> sources(Connection c, List<Long> candidateIds) throws SQLException {
+        Map<Long, List<Source>> out = new LinkedHashMap<>();
+        if (candidateIds.isEmpty()) return out;
+        String marks = String.join(",", java.util.Collections.nCopies(candidateIds.size(), "?"));
+        // A submitted URL's snapshot is found through its capture once the capture is archived.
+        try (PreparedStatement ps = c.prepareStatement("SELECT cs.id, cs.candidate_id, cs.capture_id, COALESCE(cs.snapshot_id, cap.snapshot_id),"
+                + " COALESCE(s.url, cs.url), s.timestamp, e.title, cs.quote, cs.quote_start, cs.quote_end, cs.year, cs.score"
+                + " FROM candidate_source cs LEFT JOIN capture cap ON cap.id = cs.capture_id"
+                + " LEFT JOIN snapshot s ON s.id = COALESCE(cs.snapshot_id, cap.snapshot_id)"
+                + " LEFT JOIN extraction e ON e.snapshot_id = s.id"
+                + " WHERE cs.candidate_id IN (" + marks + ") ORDER BY cs.candidate_id, cs.score DESC, cs.id")) {
+            for (int i = 0; i < candidateIds.size(); i++) ps.setLong(i + 1, candidateIds.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Source(rs.getLong(1), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), intOrNull(rs, 9), intOrNull(rs, 10),
+                            intOrNull(rs, 11), doubleOrNull(rs, 12)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Candidate read(ResultSet rs, List<Source> sources) throws SQLException {
+        long dp = rs.getLong("datapoint_id");
+        Long datapoint = rs.wasNull() ? null : dp;
+        return new Candidate(rs.getLong("id"), rs.getString("status"), rs.getInt("version"), rs.getString("origin"), rs.getString("company"),
+                rs.getString("category"), rs.getString("country"), rs.getString("city"), intOrNull(rs, "year"), rs.getString("quote"),
+                rs.getDouble("score"), doubleOrNull(rs, "lat"), doubleOrNull(rs, "lon"), rs.getString("precision"), rs.getString("note"),
+                datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"), sources);
+    }
+
+    private static Candidate withSources(Candidate c, List<Source> sources) {
+        return new Candidate(c.id(), c.status(), c.version(), c.origin(), c.company(), c.category(), c.country(), c.city(), c.year(), c.quote(),
+                c.score(), c.lat(), c.lon(), c.precision(), c.note(), c.datapointId(), c.reason(), c.decidedBy(), c.decidedAt(), c.createdAt(),
+                sources);
+    }
+
+    static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Integer intOrNull(ResultSet rs, int column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
+    }
+
+    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
+    }
+}

@@ -1,0 +1,97 @@
+package org.tracemap.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.tracemap.Tracemap;
+import org.tracemap.catalog.CandidateStore;
+import org.tracemap.review.ReviewService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code tracemap review list | approve | reject | merge}: the review queue from a terminal, on the archive
+ * in-process. Decisions are audited under {@code --as} (default: the login name, prefixed "cli:").
+ */
+@Command(name = "review", description = "List candidates and approve, reject or merge them.",
+        subcommands = {ReviewCommand.ListCandidates.class, ReviewCommand.Decide.class})
+final class ReviewCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or decide");
+    }
+
+    @Command(name = "list", description = "Candidates, best score first.")
+    static final class ListCandidates implements Callable<Integer> {
+        @Mixin
+        ArchiveOptions archive;
+
+        @Option(names = "--status", description = "PENDING (default), APPROVED, REJECTED, MERGED")
+        String status = "PENDING";
+
+        @Option(names = "--limit", description = "how many (default 50)")
+        int limit = 50;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
+                var page = t.candidates().list(new CandidateStore.Query(status.toUpperCase(java.util.Locale.ROOT), null, null, null, null, limit, 0));
+                System.out.println(page.getValue() + " " + status.toLowerCase(java.util.Locale.ROOT) + " candidates");
+                for (CandidateStore.Candidate c : page.getKey()) {
+                    System.out.printf("%n#%d v%d  %.2f  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(), c.score(), c.company(), c.category(),
+                            c.country(), c.city() == null || c.city().isEmpty() ? "" : " / " + c.city(), c.year() == null ? "" : ", " + c.year(),
+                            c.sources().size(), c.sources().size() == 1 ? "" : "s");
+                    if (c.quote() != null) System.out.println("   \u201c" + c.quote() + "\u201d");
+                    if (!c.sources().isEmpty()) System.out.println("   " + c.sources().get(0).url());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "decide", description = "approve (with --set edits), reject (with --reason) or merge (with --into) one candidate.")
+    static final class Decide implements Callable<Integer> {
+        @Mixin
+        ArchiveOptions archive;
+
+        @Parameters(index = "0", paramLabel = "ACTION", description = "approve, reject or merge")
+        String action;
+
+        @Parameters(index = "1", paramLabel = "ID", description = "candidate id")
+        long id;
+
+        @Option(names = "--version", required = true, description = "the candidate version you reviewed (see review list)")
+        int version;
+
+        @Option(names = "--edit", paramLabel = "FIELD=VALUE", description = "an edit on approve, e.g. --edit city=Mombasa --edit yearStarted=2019")
+        Map<String, String> edits = new LinkedHashMap<>();
+
+        @Option(names = "--reason", description = "why (required to reject)")
+        String reason;
+
+        @Option(names = "--into", description = "data point id to merge into")
+        String into;
+
+        @Option(names = "--as", description = "reviewer name for the audit log (default cli:$USER)")
+        String actor;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> typed = new LinkedHashMap<>();
+            edits.forEach((k, v) -> typed.put(k, k.equals("lat") || k.equals("lon") ? (Object) Double.parseDouble(v)
+                    : k.startsWith("year") ? (Object) Integer.parseInt(v) : v));
+            String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
+            try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
+                ReviewService.Outcome o = t.review().decide(id, new ReviewService.Decision(action, typed, reason, into, version), who);
+                System.out.println("candidate #" + id + " " + o.candidate().status().toLowerCase(java.util.Locale.ROOT)
+                        + (o.datapoint() == null ? "" : " -> data point " + o.datapoint().id() + " (" + o.datapoint().sources().size() + " sources)"));
+            }
+            return 0;
+        }
+    }
+}

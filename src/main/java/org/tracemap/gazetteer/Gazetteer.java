@@ -1,0 +1,131 @@
+package org.tracemap.gazetteer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the miner knows: the companies, the categories with their cues, the world's countries and larger
+ * cities, and the wording that marks a sentence as a project or as a mere mention. Read from
+ * {@code config/gazetteer/} by {@link GazetteerLoader}; immutable once built.
+ */
+public final class Gazetteer {
+    private final Map<String, Company> companies;
+    private final Map<String, Category> categories;
+    private final Map<String, Country> countries;
+    private final PhraseMatcher<Company> companyNames = new PhraseMatcher<>();
+    private final PhraseMatcher<Category> categoryCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Place> placeNames = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> projectCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> notProjectCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> notActorCues = new PhraseMatcher<>();
+    private final Set<String> ambiguousNames;
+
+    /** A country's names and the coordinate its country-precision points are mapped to. */
+    public record Country(String iso2, String name, String nameZh, List<String> variants, double lat, double lon) {
+        public Place place() {
+            return new Place(iso2, "", lat, lon, 0);
+        }
+    }
+
+    Gazetteer(Map<String, Company> companies, Map<String, Category> categories, Map<String, Country> countries,
+              List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames,
+              List<String> project, List<String> notProject, List<String> notActor) {
+        this.companies = Map.copyOf(companies);
+        this.categories = Map.copyOf(categories);
+        this.countries = Map.copyOf(countries);
+        this.ambiguousNames = Set.copyOf(ambiguousNames);
+        for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
+        for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
+        for (Country c : countries.values()) {
+            placeNames.add(c.name(), c.place());
+            if (!c.nameZh().isEmpty()) placeNames.add(c.nameZh(), c.place());
+            for (String v : c.variants()) placeNames.add(v, c.place());
+        }
+        for (Place city : cities) for (String n : cityNames.getOrDefault(city, List.of())) placeNames.add(n, city);
+        for (String p : project) addWithPlural(projectCues, p, Boolean.TRUE);
+        for (String p : notProject) notProjectCues.add(p, Boolean.TRUE);
+        for (String p : notActor) notActorCues.add(p, Boolean.TRUE);
+    }
+
+    /** English cues match their plural too ("data centres", "submarine cables"). */
+    private static <T> void addWithPlural(PhraseMatcher<T> m, String phrase, T value) {
+        m.add(phrase, value);
+        if (phrase.chars().anyMatch(ch -> ch < 0x80 && Character.isLetter(ch)) && !PhraseMatcher.isHan(phrase.charAt(phrase.length() - 1))) {
+            String last = phrase.substring(phrase.length() - 1);
+            if (!last.equalsIgnoreCase("s")) m.add(phrase + "s", value);
+            if (last.equalsIgnoreCase("s") || last.equalsIgnoreCase("h") || last.equalsIgnoreCase("x")) m.add(phrase + "es", value);
+        }
+    }
+
+    public PhraseMatcher<Company> companyNames() {
+        return companyNames;
+    }
+
+    public PhraseMatcher<Category> categoryCues() {
+        return categoryCues;
+    }
+
+    /** Country names (every value a country place) and city names (every value a city of that name). */
+    public PhraseMatcher<Place> placeNames() {
+        return placeNames;
+    }
+
+    public PhraseMatcher<Boolean> projectCues() {
+        return projectCues;
+    }
+
+    public PhraseMatcher<Boolean> notProjectCues() {
+        return notProjectCues;
+    }
+
+    /** Wording right before a company's name that makes it a rival or bystander ("over Huawei"). */
+    public PhraseMatcher<Boolean> notActorCues() {
+        return notActorCues;
+    }
+
+    /** Place names that are also everyday words ("Mobile", "Reading"): matched only with their country nearby. */
+    public boolean isAmbiguousName(String phrase) {
+        return ambiguousNames.contains(phrase.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public Optional<Company> company(String id) {
+        return Optional.ofNullable(companies.get(id));
+    }
+
+    public Optional<Category> category(String id) {
+        return Optional.ofNullable(categories.get(id));
+    }
+
+    public Optional<Country> country(String iso2) {
+        return iso2 == null ? Optional.empty() : Optional.ofNullable(countries.get(iso2.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The city of that name in that country (the most populous if several), for coordinates. */
+    public Optional<Place> city(String iso2, String name) {
+        if (iso2 == null || name == null || name.isBlank()) return Optional.empty();
+        String wanted = name.strip();
+        Place best = null;
+        for (var m : placeNames.find(wanted)) {
+            if (m.start() != 0 || m.end() != wanted.length()) continue;
+            for (Place p : m.values()) {
+                if (p.isCity() && p.country().equalsIgnoreCase(iso2) && (best == null || p.population() > best.population())) best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    public List<Company> companies() {
+        return new ArrayList<>(companies.values());
+    }
+
+    public List<Category> categories() {
+        return new ArrayList<>(categories.values());
+    }
+
+    public int countryCount() {
+        return countries.size();
+    }
+}

@@ -1,0 +1,304 @@
+package org.tracemap.mine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tracemap.gazetteer.Category;
+import org.tracemap.gazetteer.Company;
+import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.PhraseMatcher;
+import org.tracemap.gazetteer.Place;
+
+/**
+ * Proposes data points from a document's main text. A sentence with a category cue ("safe city",
+ * "数据中心") is the anchor; the company and the place come from the same sentence when it names them,
+ * else from the sentences just around it, else from the title. Each candidate keeps the anchoring
+ * sentence as its quote.
+ *
+ * <p>What keeps noise out: company names inside other names are not places ("China Mobile" is not
+ * China); a company right after "over", "instead of" or "取代" is a rival, not the actor; a sentence about
+ * share prices, user numbers or bans, with no project wording, proposes nothing; places in mainland China
+ * are dropped unless configured; a city whose name is also an everyday word needs its country nearby.
+ * A score (see {@link #score}) ranks what is left.
+ *
+ * <p>Pure and deterministic: the same document always gives the same candidates, in the same order.
+ */
+public final class CandidateMiner {
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19[5-9][0-9]|20[0-4][0-9])(?![0-9])");
+    /** How many sentences before and after the anchor may supply the company or the place. */
+    private static final int BEFORE = 2;
+    private static final int AFTER = 1;
+    private static final String MAINLAND = "CN";
+
+    private final Gazetteer gazetteer;
+    private final MineSettings settings;
+
+    public CandidateMiner(Gazetteer gazetteer, MineSettings settings) {
+        this.gazetteer = gazetteer;
+        this.settings = settings;
+    }
+
+    /** What one sentence (or the title) names. */
+    private record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List<Category> categories,
+                            List<At<Category>> cueAt, List<PhraseMatcher.Match<Place>> rawPlaces, List<Place> places,
+                            List<At<Place>> placeAt, List<Integer> years, boolean project, boolean notProject, boolean mainlandOnly) {}
+
+    /** A value and where in the sentence it was named. */
+    private record At<T>(T value, int offset) {}
+
+    public List<MinedCandidate> mine(MinableDocument doc) {
+        String text = doc.text() == null ? "" : doc.text();
+        List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(text);
+        List<Findings> found = new ArrayList<>(sentences.size());
+        for (SentenceSplitter.Sentence s : sentences) found.add(look(s));
+        Findings title = doc.title() == null || doc.title().isBlank() ? null
+                : look(new SentenceSplitter.Sentence(0, 0, doc.title()));
+
+        // Countries the document names outright decide which "Hyderabad" or "Valencia" is meant.
+        Set<String> documentCountries = new LinkedHashSet<>();
+        for (Findings f : found) documentCountries.addAll(countriesNamed(f));
+        if (title != null) documentCountries.addAll(countriesNamed(title));
+        List<Findings> resolved = new ArrayList<>(found.size());
+        for (Findings f : found) resolved.add(resolvePlaces(f, documentCountries));
+        Findings resolvedTitle = title == null ? null : resolvePlaces(title, documentCountries);
+
+        Map<String, MinedCandidate> best = new LinkedHashMap<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            Findings anchor = resolved.get(i);
+            if (anchor.categories().isEmpty()) continue;
+            if (anchor.notProject() && !anchor.project()) continue;
+            List<Located<Company>> companies = companiesFor(resolved, i, resolvedTitle);
+            if (companies.isEmpty()) continue;
+            List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
+            if (places.isEmpty()) continue;
+            Integer year = yearFor(resolved, i, doc);
+            for (Category category : categoriesOf(anchor)) {
+                for (Located<Company> company : companies) {
+                    for (Located<Place> place : places) {
+                        if (place.distance() == 0 && !nearestCue(anchor, place.value(), category)) continue;
+                        double score = score(anchor, company.distance(), place.distance(), category, place.value());
+                        if (score < settings.minScore()) continue;
+                        SentenceSplitter.Sentence s = anchor.sentence();
+                        Place p = place.value();
+                        MinedCandidate c = new MinedCandidate(company.value().id(), category.id(), p.country(), p.city(), year, s.text(),
+                                s.start(), s.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country");
+                        best.merge(c.key(), c, (a, b) -> b.score() > a.score() ? b : a);
+                    }
+                }
+            }
+        }
+        return withoutCountryDuplicates(best.values());
+    }
+
+    private Findings look(SentenceSplitter.Sentence s) {
+        String t = s.text();
+        List<PhraseMatcher.Match<Company>> companyMatches = gazetteer.companyNames().find(t);
+        Set<Company> actors = new LinkedHashSet<>();
+        for (PhraseMatcher.Match<Company> m : companyMatches) {
+            if (!isRival(t, m.start())) actors.addAll(m.values());
+        }
+        List<Category> categories = new ArrayList<>();
+        List<At<Category>> cueAt = new ArrayList<>();
+        for (PhraseMatcher.Match<Category> m : gazetteer.categoryCues().find(t)) {
+            if (overlapsAny(m, companyMatches)) continue; // "China Mobile network" is not a mobile-network cue
+            for (Category c : m.values()) {
+                if (!categories.contains(c)) categories.add(c);
+                cueAt.add(new At<>(c, m.start()));
+            }
+        }
+        List<PhraseMatcher.Match<Place>> places = new ArrayList<>();
+        for (PhraseMatcher.Match<Place> m : gazetteer.placeNames().find(t)) {
+            if (overlapsAny(m, companyMatches)) continue; // "China Telecom" is not China
+            if (!looksLikeProperNoun(t, m)) continue;     // "reading", "mobile", "nice"
+            places.add(m);
+        }
+        List<Integer> years = new ArrayList<>();
+        Matcher y = YEAR.matcher(t);
+        while (y.find()) years.add(Integer.parseInt(y.group(1)));
+        return new Findings(s, actors, categories, cueAt, places, List.of(), List.of(), years, !gazetteer.projectCues().find(t).isEmpty(),
+                !gazetteer.notProjectCues().find(t).isEmpty(), false);
+    }
+
+    /** A company named right after "over", "instead of", "取代" is a rival or bystander. */
+    private boolean isRival(String sentence, int companyStart) {
+        int from = Math.max(0, companyStart - 24);
+        String before = sentence.substring(from, companyStart);
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.notActorCues().find(before)) {
+            String between = before.substring(m.end()).strip();
+            // Only the last words before the name count: "over Huawei", "instead of ZTE's", "取代华为".
+            if (between.isEmpty() || between.equalsIgnoreCase("the") || between.equalsIgnoreCase("a")) return true;
+        }
+        return false;
+    }
+
+    private static boolean overlapsAny(PhraseMatcher.Match<?> m, List<? extends PhraseMatcher.Match<?>> others) {
+        for (PhraseMatcher.Match<?> o : others) if (m.start() < o.end() && o.start() < m.end()) return true;
+        return false;
+    }
+
+    /** Latin-script place names must be capitalised where they appear; Chinese ones have no case. */
+    private static boolean looksLikeProperNoun(String text, PhraseMatcher.Match<?> m) {
+        char first = text.charAt(m.start());
+        return !Character.isLetter(first) || !Character.isLowerCase(first);
+    }
+
+    private Set<String> countriesNamed(Findings f) {
+        Set<String> out = new LinkedHashSet<>();
+        for (PhraseMatcher.Match<Place> m : f.rawPlaces()) {
+            for (Place p : m.values()) if (!p.isCity()) out.add(p.country());
+        }
+        return out;
+    }
+
+    /** Decides which place each name means, and drops mainland China unless asked for. */
+    private Findings resolvePlaces(Findings f, Set<String> documentCountries) {
+        Set<String> sentenceCountries = countriesNamed(f);
+        List<Place> places = new ArrayList<>();
+        List<At<Place>> placeAt = new ArrayList<>();
+        boolean sawMainland = false;
+        for (PhraseMatcher.Match<Place> m : f.rawPlaces()) {
+            Place p = resolve(m, sentenceCountries, documentCountries);
+            if (p == null) continue;
+            if (p.country().equals(MAINLAND) && !settings.includeMainlandChina()) {
+                sawMainland = true;
+                continue;
+            }
+            placeAt.add(new At<>(p, m.start()));
+            if (!places.contains(p)) places.add(p);
+        }
+        return new Findings(f.sentence(), f.companies(), f.categories(), f.cueAt(), f.rawPlaces(), places, placeAt, f.years(), f.project(),
+                f.notProject(), sawMainland && places.isEmpty());
+    }
+
+    private Place resolve(PhraseMatcher.Match<Place> m, Set<String> sentenceCountries, Set<String> documentCountries) {
+        for (Place p : m.values()) if (!p.isCity()) return p; // a country's name means the country
+        boolean ambiguous = gazetteer.isAmbiguousName(m.phrase());
+        Place inSentence = null, inDocument = null, largest = null;
+        for (Place p : m.values()) {
+            if (sentenceCountries.contains(p.country()) && (inSentence == null || p.population() > inSentence.population())) inSentence = p;
+            if (documentCountries.contains(p.country()) && (inDocument == null || p.population() > inDocument.population())) inDocument = p;
+            if (largest == null || p.population() > largest.population()) largest = p;
+        }
+        if (inSentence != null) return inSentence;
+        if (inDocument != null) return inDocument;
+        return ambiguous ? null : largest;
+    }
+
+    private record Located<T>(T value, int distance) {}
+
+    /** Distance 0: the anchor sentence; 1–2: neighbours; 3: the title; 4: the document's main company. */
+    private List<Located<Company>> companiesFor(List<Findings> all, int i, Findings title) {
+        for (int d = 0; d <= BEFORE; d++) {
+            if (i - d < 0) break;
+            Findings f = all.get(i - d);
+            if (!f.companies().isEmpty()) return located(f.companies(), d);
+        }
+        if (title != null && !title.companies().isEmpty()) return located(title.companies(), 3);
+        Company main = mostNamedCompany(all);
+        return main == null ? List.of() : List.of(new Located<>(main, 4));
+    }
+
+    private static Company mostNamedCompany(List<Findings> all) {
+        Map<Company, Integer> counts = new HashMap<>();
+        for (Findings f : all) for (Company c : f.companies()) counts.merge(c, 1, Integer::sum);
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                .max(Map.Entry.<Company, Integer>comparingByValue().thenComparing(e -> e.getKey().id(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private List<Located<Place>> placesFor(List<Findings> all, int i, Findings title) {
+        Findings anchor = all.get(i);
+        if (!anchor.places().isEmpty()) return located(anchor.places(), 0);
+        if (anchor.mainlandOnly()) return List.of(); // a project in Shenzhen is not overseas presence
+        for (int d = 1; d <= Math.max(BEFORE, AFTER); d++) {
+            if (d <= AFTER && i + d < all.size() && !all.get(i + d).places().isEmpty()) return located(all.get(i + d).places(), d);
+            if (d <= BEFORE && i - d >= 0 && !all.get(i - d).places().isEmpty()) return located(all.get(i - d).places(), d);
+        }
+        if (title != null && !title.places().isEmpty()) return located(title.places(), 3);
+        return List.of();
+    }
+
+    private static <T> List<Located<T>> located(Iterable<T> values, int distance) {
+        List<Located<T>> out = new ArrayList<>();
+        for (T v : values) out.add(new Located<>(v, distance));
+        return out;
+    }
+
+    private static Integer yearFor(List<Findings> all, int i, MinableDocument doc) {
+        if (!all.get(i).years().isEmpty()) return all.get(i).years().get(0);
+        if (i > 0 && !all.get(i - 1).years().isEmpty()) return all.get(i - 1).years().get(0);
+        return doc.published() == null ? null : doc.published().getYear();
+    }
+
+    /**
+     * In "data centres in Kenya and a 5G network in Thailand" each place belongs to the cue named closest
+     * before it (or, with none before, closest after): Kenya to data centres, Thailand to 5G.
+     */
+    private static boolean nearestCue(Findings anchor, Place place, Category category) {
+        List<Category> shown = categoriesOf(anchor);
+        if (shown.size() < 2) return true;
+        for (At<Place> p : anchor.placeAt()) {
+            if (!p.value().equals(place)) continue;
+            At<Category> before = null, after = null;
+            for (At<Category> c : anchor.cueAt()) {
+                if (!shown.contains(c.value())) continue;
+                if (c.offset() <= p.offset() && (before == null || c.offset() > before.offset())) before = c;
+                if (c.offset() > p.offset() && (after == null || c.offset() < after.offset())) after = c;
+            }
+            At<Category> owner = before != null ? before : after;
+            if (owner != null && owner.value().equals(category)) return true;
+        }
+        return false;
+    }
+
+    /** A weak category (an MoU, training) yields to a project category named in the same sentence. */
+    private static List<Category> categoriesOf(Findings anchor) {
+        List<Category> strong = anchor.categories().stream().filter(c -> !c.weak()).toList();
+        return strong.isEmpty() ? anchor.categories() : strong;
+    }
+
+    /**
+     * 0.3 to start; up to +0.25 each for a company and a place in the anchor sentence itself (less the
+     * further away they were found); +0.15 for project wording; +0.05 for a city; −0.35 for market,
+     * user-number or ban wording; −0.05 for a weak category.
+     */
+    static double score(Findings anchor, int companyDistance, int placeDistance, Category category, Place place) {
+        double s = 0.3;
+        s += proximity(companyDistance);
+        s += proximity(placeDistance);
+        if (anchor.project()) s += 0.15;
+        if (anchor.notProject()) s -= 0.35;
+        if (category.weak()) s -= 0.05;
+        if (place.isCity()) s += 0.05;
+        return Math.max(0, Math.min(1, Math.round(s * 100) / 100.0));
+    }
+
+    private static double proximity(int distance) {
+        return switch (distance) {
+            case 0 -> 0.25;
+            case 1 -> 0.15;
+            case 2 -> 0.1;
+            case 3 -> 0.1;
+            default -> 0.0;
+        };
+    }
+
+    /** A country-level candidate adds nothing when the same document gave the same one with its city. */
+    private static List<MinedCandidate> withoutCountryDuplicates(java.util.Collection<MinedCandidate> all) {
+        Set<String> withCity = new java.util.HashSet<>();
+        for (MinedCandidate c : all) if (!c.city().isEmpty()) withCity.add(c.company() + "|" + c.category() + "|" + c.country());
+        List<MinedCandidate> out = new ArrayList<>();
+        for (MinedCandidate c : all) {
+            if (c.city().isEmpty() && withCity.contains(c.company() + "|" + c.category() + "|" + c.country())) continue;
+            out.add(c);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package org.tracemap.mine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tracemap.Goldens;
+import org.tracemap.extract.DocumentExtractor;
+import org.tracemap.extract.ExtractSettings;
+import org.tracemap.config.TracemapConfig;
+import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.GazetteerLoader;
+
+class CandidateMinerTest {
+    private static final Gazetteer GAZETTEER = GazetteerLoader.bundled();
+    private final CandidateMiner miner = new CandidateMiner(GAZETTEER, MineSettings.defaults());
+
+    private List<String> keys(String text) {
+        return miner.mine(new MinableDocument(null, text, LocalDate.of(2020, 5, 1), "en")).stream().map(MinedCandidate::key).toList();
+    }
+
+    @Test
+    void sentenceWithCompanyCueAndCityGivesACityCandidateWithItsQuote() {
+        String text = "Other news first.\nZTE signed a contract to deploy a 5G network for Ethio Telecom in Addis Ababa in 2021.";
+        List<MinedCandidate> found = miner.mine(new MinableDocument("ZTE in Ethiopia", text, null, "en"));
+        assertThat(found).extracting(MinedCandidate::key).containsExactly("zte|5g|ET|Addis Ababa");
+        MinedCandidate c = found.get(0);
+        assertThat(c.year()).isEqualTo(2021);
+        assertThat(c.precision()).isEqualTo("city");
+        assertThat(text.substring(c.quoteStart(), c.quoteEnd())).isEqualTo(c.quote()).startsWith("ZTE signed");
+        assertThat(c.lat()).isBetween(8.9, 9.1);
+    }
+
+    @Test
+    void companyAndPlaceMayComeFromTheSentencesAround() {
+        assertThat(keys("Huawei has a long history in Kenya. The company will build a safe city system for the government."))
+                .containsExactly("huawei|smart-city-public-security|KE|");
+    }
+
+    @Test
+    void companyNamesAreNotPlaces() {
+        assertThat(keys("China Mobile International opened a data centre in Frankfurt, Germany."))
+                .containsExactly("china-mobile|data-centre|DE|Frankfurt am Main");
+    }
+
+    @Test
+    void mainlandChinaIsNotOverseasPresenceUnlessConfigured() {
+        String text = "华为在深圳建设数据中心。";
+        assertThat(keys(text)).isEmpty();
+        CandidateMiner all = new CandidateMiner(GAZETTEER, new MineSettings(true, 0.5));
+        assertThat(all.mine(new MinableDocument(null, text, null, "zh"))).extracting(MinedCandidate::country).containsExactly("CN");
+    }
+
+    @Test
+    void marketNewsAndRivalsAreNotProjects() {
+        assertThat(keys("Tencent shares fell 3% in Hong Kong trading as cloud services revenue slowed.")).isEmpty();
+        assertThat(keys("Nokia won the 5G network contract in Denmark over Huawei.")).isEmpty();
+    }
+
+    @Test
+    void chineseTextIsMinedWithChineseNames() {
+        assertThat(keys("2019年，中兴通讯与埃塞俄比亚电信签署5G网络建设合作协议。")).contains("zte|5g|ET|");
+    }
+
+    @Test
+    void miningIsDeterministic() {
+        String text = "Huawei built data centres in Kenya, Nigeria and South Africa, and a 5G network in Thailand.";
+        assertThat(keys(text)).isEqualTo(keys(text)).hasSize(4);
+    }
+
+    static Stream<String> fixtures() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/mine/fixtures"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html") || n.endsWith(".pdf")).sorted().toList().stream();
+        }
+    }
+
+    /** Golden candidates for fixture pages, through the real extractor: any change to what is proposed shows in review. */
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void fixturePagesGiveTheirGoldenCandidates(String file) throws Exception {
+        Path page = Path.of("src/test/resources/mine/fixtures", file);
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractSettings.from(TracemapConfig.defaults(java.util.Map.of())))) {
+            var text = extractor.extract(Files.readAllBytes(page), file.endsWith(".pdf") ? "application/pdf" : "text/html", "http://fixture.invalid/" + file);
+            List<MinedCandidate> found = miner.mine(new MinableDocument(text.title(), text.text(), text.published(), text.lang()));
+            String actual = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(found) + "\n";
+            Goldens.assertMatches("mine/golden/" + file.replaceAll("\\.[a-z]+$", "") + ".json", actual);
+        }
+    }
+}
