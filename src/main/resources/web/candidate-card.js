@@ -2,7 +2,7 @@
 // approve (with edits) / reject / merge forms. Only a 200 from the server counts as done: nothing is
 // shown as decided before that.
 import { api, ApiError, describe } from './api.js';
-import { el, fillSelect, formatInstant, formatTimestamp, link, safeUrl, say } from './dom.js';
+import { append, el, fillSelect, formatInstant, formatTimestamp, link, safeUrl, say } from './dom.js';
 import { CATEGORIES, COMPANIES, categoryLabel, companyName, companyOptionLabel, countryName } from './vocab.js';
 
 const ACTION_DONE = { approve: 'Approved', reject: 'Rejected', merge: 'Merged' };
@@ -56,7 +56,9 @@ export class CandidateCard {
     this.panelSlot = el('div', { class: 'panel-slot' });
     this.historySlot = el('section', { class: 'history', hidden: true, 'aria-label': `History of candidate ${this.id}` });
     this.panel = null;
-    this.element.replaceChildren(
+    // append() skips the absent parts; replaceChildren() would turn a null into the text "null".
+    this.element.replaceChildren();
+    append(this.element, [
       el('div', { class: 'card-head' },
         el('h2', { id: titleId, class: 'card-title' },
           el('span', { class: 'company' }, companyName(c.company) || 'no company'),
@@ -77,7 +79,7 @@ export class CandidateCard {
       this.isPending() ? this.renderActions() : el('div', { class: 'actions' }, this.historyButton()),
       this.panelSlot,
       this.message,
-      this.historySlot);
+      this.historySlot]);
   }
 
   renderSources() {
@@ -255,10 +257,10 @@ export class CandidateCard {
 
   async failed(form, error) {
     if (error instanceof ApiError && error.status === 409) {
-      const why = error.message;
+      const why = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
       await this.reload();
       this.setMessage('warning', el('strong', {}, 'Not saved: someone else decided this candidate first, or it changed since you loaded it. '),
-        why, ' It has been reloaded: check it again before deciding.');
+        `Server: ${why} It has been reloaded: check it again before deciding.`);
       this.element.focus();
       return;
     }

@@ -37,7 +37,7 @@ export function append(node, children) {
   return node;
 }
 
-/** The URL if it is an absolute http:// or https:// URL, else null (javascript:, data:, relative...). */
+/** The URL if it is an absolute http:// or https:// URL, else null (so no script, data or relative URL). */
 export function safeUrl(value) {
   if (typeof value !== 'string') return null;
   const s = value.trim();

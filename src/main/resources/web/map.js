@@ -18,7 +18,7 @@ const ui = {
   legend: document.getElementById('legend'),
 };
 
-const state = { points: [], company: '', category: '', fitted: false };
+const state = { points: [], company: '', category: '', fitted: false, tilesFailed: false };
 const L = window.L;
 
 const tokenBar = mountTokenBar(document.getElementById('token-bar'), {
@@ -41,9 +41,16 @@ if (!L) {
     referrerPolicy: 'strict-origin-when-cross-origin',
   }).addTo(map);
   tiles.once('tileerror', () => {
-    if (ui.notice.hidden) say(ui.notice, 'warning', 'Map tiles could not be loaded (offline?). The points are still shown.');
+    state.tilesFailed = true;
+    warnAboutTiles();
   });
   layer = L.layerGroup().addTo(map);
+}
+
+function warnAboutTiles() {
+  if (state.tilesFailed && ui.notice.hidden) {
+    say(ui.notice, 'warning', 'Map tiles could not be loaded (offline?). The points are still shown.');
+  }
 }
 
 // ---- data ----
@@ -68,6 +75,7 @@ async function load() {
   try {
     state.points = pointsOf(await api('/api/datapoints?format=geojson'));
     unsay(ui.notice);
+    warnAboutTiles();
   } catch (error) {
     state.points = [];
     if (error instanceof ApiError && (error.status === 401 || error.status === 403) && !getToken()) {

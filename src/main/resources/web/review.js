@@ -48,7 +48,7 @@ function readAddress() {
 
 function writeAddress() {
   const q = new URLSearchParams();
-  for (const name of FILTERS) if (state.filters[name]) q.set(name, state.filters[name]);
+  for (const name of FILTERS) if (state.filters[name] && !(name === 'status' && state.filters.status === 'PENDING')) q.set(name, state.filters[name]);
   if (state.limit !== 20) q.set('limit', String(state.limit));
   if (state.offset > 0) q.set('offset', String(state.offset));
   const search = q.toString();

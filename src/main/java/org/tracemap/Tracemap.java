@@ -51,6 +51,8 @@ import org.tracemap.review.SubmissionService;
 import org.tracemap.web.CandidateResource;
 import org.tracemap.web.CaptureResource;
 import org.tracemap.web.DataPointResource;
+import org.tracemap.web.ApiResponse;
+import org.tracemap.web.StaticResource;
 import org.tracemap.web.SubmissionResource;
 import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
@@ -280,6 +282,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
         camel.bind("replay", new HttpBridge(replayResource::get, json));
+        camel.bind("staticFiles", new HttpBridge(new StaticResource()::get, json));
+        camel.bind("home", new HttpBridge(request -> new ApiResponse(302, java.util.List.of(java.util.Map.entry("Location", "/ui/")), null), json));
         camel.bind("health", new HttpBridge(health::health, json));
         camel.bind("metrics", new HttpBridge(health::metrics, json));
     }

@@ -21,6 +21,15 @@ public final class Gazetteer {
     private final PhraseMatcher<Boolean> projectCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> notProjectCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> notActorCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> referenceCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> buildCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> scopeCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> awardCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> notAwardCues = new PhraseMatcher<>();
+
+    /** The context cues of context.yaml, each list English and Chinese together. */
+    public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
+                          List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward) {}
     private final Set<String> ambiguousNames;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
@@ -32,7 +41,7 @@ public final class Gazetteer {
 
     Gazetteer(Map<String, Company> companies, Map<String, Category> categories, Map<String, Country> countries,
               List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames,
-              List<String> project, List<String> notProject, List<String> notActor) {
+              Context context) {
         this.companies = Map.copyOf(companies);
         this.categories = Map.copyOf(categories);
         this.countries = Map.copyOf(countries);
@@ -45,9 +54,14 @@ public final class Gazetteer {
             for (String v : c.variants()) placeNames.add(v, c.place());
         }
         for (Place city : cities) for (String n : cityNames.getOrDefault(city, List.of())) placeNames.add(n, city);
-        for (String p : project) addWithPlural(projectCues, p, Boolean.TRUE);
-        for (String p : notProject) notProjectCues.add(p, Boolean.TRUE);
-        for (String p : notActor) notActorCues.add(p, Boolean.TRUE);
+        for (String p : context.project()) addWithPlural(projectCues, p, Boolean.TRUE);
+        for (String p : context.notProject()) notProjectCues.add(p, Boolean.TRUE);
+        for (String p : context.notActor()) notActorCues.add(p, Boolean.TRUE);
+        for (String p : context.reference()) referenceCues.add(p, Boolean.TRUE);
+        for (String p : context.build()) buildCues.add(p, Boolean.TRUE);
+        for (String p : context.scopeOnly()) scopeCues.add(p, Boolean.TRUE);
+        for (String p : context.award()) awardCues.add(p, Boolean.TRUE);
+        for (String p : context.notAward()) notAwardCues.add(p, Boolean.TRUE);
     }
 
     /** English cues match their plural too ("data centres", "submarine cables"). */
@@ -84,6 +98,31 @@ public final class Gazetteer {
     /** Wording right before a company's name that makes it a rival or bystander ("over Huawei"). */
     public PhraseMatcher<Boolean> notActorCues() {
         return notActorCues;
+    }
+
+    /** Wording that points back to a company named before ("the company", "双方"). */
+    public PhraseMatcher<Boolean> referenceCues() {
+        return referenceCues;
+    }
+
+    /** Wording that says something is being built or opened. */
+    public PhraseMatcher<Boolean> buildCues() {
+        return buildCues;
+    }
+
+    /** Wording of a list of cooperation areas ("areas such as", "等领域"): not a project. */
+    public PhraseMatcher<Boolean> scopeCues() {
+        return scopeCues;
+    }
+
+    /** How tenders name the winner ("Successful Bidder", "中标人"). */
+    public PhraseMatcher<Boolean> awardCues() {
+        return awardCues;
+    }
+
+    /** Wording that starts the list of losing bidders. */
+    public PhraseMatcher<Boolean> notAwardCues() {
+        return notAwardCues;
     }
 
     /** Place names that are also everyday words ("Mobile", "Reading"): matched only with their country nearby. */

@@ -35,10 +35,12 @@ public final class GazetteerLoader {
     record CompanyEntry(String id, String name, List<String> names, List<String> zh, List<CompanyEntry> subsidiaries) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CategoryEntry(String id, String label, Map<String, List<String>> cues, Boolean weak) {}
+    record CategoryEntry(String id, String label, Map<String, List<String>> cues, Boolean weak, List<String> partOf) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContextEntry(Map<String, List<String>> project, Map<String, List<String>> notProject, Map<String, List<String>> notActor) {}
+    record ContextEntry(Map<String, List<String>> project, Map<String, List<String>> notProject, Map<String, List<String>> notActor,
+                        Map<String, List<String>> reference, Map<String, List<String>> build, Map<String, List<String>> scopeOnly,
+                        Map<String, List<String>> award, Map<String, List<String>> notAward) {}
 
     private GazetteerLoader() {}
 
@@ -70,12 +72,18 @@ public final class GazetteerLoader {
             List<String> cues = new ArrayList<>();
             if (e.cues() != null) e.cues().values().forEach(list -> { if (list != null) cues.addAll(list); });
             require(!cues.isEmpty(), source, "categories.yaml", "category '" + e.id() + "' has no cues");
-            categories.put(e.id(), new Category(e.id(), e.label() == null ? e.id() : e.label(), List.copyOf(cues), Boolean.TRUE.equals(e.weak())));
+            categories.put(e.id(), new Category(e.id(), e.label() == null ? e.id() : e.label(), List.copyOf(cues), Boolean.TRUE.equals(e.weak()),
+                    e.partOf() == null ? List.of() : List.copyOf(e.partOf())));
         }
         ContextEntry context = source.yaml("context.yaml", new TypeReference<ContextEntry>() {});
         List<String> project = flatten(context.project());
         List<String> notProject = flatten(context.notProject());
         List<String> notActor = flatten(context.notActor());
+        for (Category c : categories.values()) {
+            for (String whole : c.partOf()) {
+                require(categories.containsKey(whole), source, "categories.yaml", "category '" + c.id() + "' is partOf unknown category '" + whole + "'");
+            }
+        }
 
         Map<String, Gazetteer.Country> countries = new LinkedHashMap<>();
         source.tsv("places/countries.tsv", (line, f) -> {
@@ -101,7 +109,9 @@ public final class GazetteerLoader {
             String t = l.strip();
             if (!t.isEmpty() && !t.startsWith("#")) ambiguous.add(t.toLowerCase(Locale.ROOT));
         }
-        return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, project, notProject, notActor);
+        return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, new Gazetteer.Context(project, notProject, notActor,
+                flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
+                flatten(context.notAward())));
     }
 
     private static void collectNames(CompanyEntry e, List<String> into) {

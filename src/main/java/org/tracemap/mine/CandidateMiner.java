@@ -1,8 +1,6 @@
 package org.tracemap.mine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +35,15 @@ public final class CandidateMiner {
     private static final int AFTER = 1;
     private static final String MAINLAND = "CN";
 
+    /**
+     * Which of two sentences to quote for one candidate: the higher score, then the one that states a year,
+     * then the longer (a headline restates what the body sentence says with its details).
+     */
+    private static final java.util.Comparator<MinedCandidate> BETTER_QUOTE = java.util.Comparator
+            .comparingDouble(MinedCandidate::score)
+            .thenComparing(c -> YEAR.matcher(c.quote()).find())
+            .thenComparingInt(c -> c.quote().length());
+
     private final Gazetteer gazetteer;
     private final MineSettings settings;
 
@@ -48,7 +55,11 @@ public final class CandidateMiner {
     /** What one sentence (or the title) names. */
     private record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List<Category> categories,
                             List<At<Category>> cueAt, List<PhraseMatcher.Match<Place>> rawPlaces, List<Place> places,
-                            List<At<Place>> placeAt, List<Integer> years, boolean project, boolean notProject, boolean mainlandOnly) {}
+                            List<At<Place>> placeAt, List<Integer> years, boolean project, boolean notProject, boolean mainlandOnly,
+                            Cues cues) {}
+
+    /** Which context wordings a sentence has. */
+    private record Cues(boolean reference, boolean build, boolean scopeOnly) {}
 
     /** A value and where in the sentence it was named. */
     private record At<T>(T value, int offset) {}
@@ -69,12 +80,14 @@ public final class CandidateMiner {
         for (Findings f : found) resolved.add(resolvePlaces(f, documentCountries));
         Findings resolvedTitle = title == null ? null : resolvePlaces(title, documentCountries);
 
+        Set<Company> awardees = awardees(resolved);
         Map<String, MinedCandidate> best = new LinkedHashMap<>();
         for (int i = 0; i < resolved.size(); i++) {
             Findings anchor = resolved.get(i);
             if (anchor.categories().isEmpty()) continue;
             if (anchor.notProject() && !anchor.project()) continue;
-            List<Located<Company>> companies = companiesFor(resolved, i, resolvedTitle);
+            if (anchor.cues().scopeOnly()) continue;
+            List<Located<Company>> companies = companiesFor(resolved, i, resolvedTitle, awardees);
             if (companies.isEmpty()) continue;
             List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
             if (places.isEmpty()) continue;
@@ -82,6 +95,8 @@ public final class CandidateMiner {
             for (Category category : categoriesOf(anchor)) {
                 for (Located<Company> company : companies) {
                     for (Located<Place> place : places) {
+                        // The form of a deal (an office, training, an MoU) counts only when one sentence says who, what and where.
+                        if (category.weak() && (company.distance() > 0 || place.distance() > 0)) continue;
                         if (place.distance() == 0 && !nearestCue(anchor, place.value(), category)) continue;
                         double score = score(anchor, company.distance(), place.distance(), category, place.value());
                         if (score < settings.minScore()) continue;
@@ -89,12 +104,12 @@ public final class CandidateMiner {
                         Place p = place.value();
                         MinedCandidate c = new MinedCandidate(company.value().id(), category.id(), p.country(), p.city(), year, s.text(),
                                 s.start(), s.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country");
-                        best.merge(c.key(), c, (a, b) -> b.score() > a.score() ? b : a);
+                        best.merge(c.key(), c, (a, b) -> BETTER_QUOTE.compare(b, a) > 0 ? b : a);
                     }
                 }
             }
         }
-        return withoutCountryDuplicates(best.values());
+        return withoutParts(withoutCountryDuplicates(best.values()));
     }
 
     private Findings look(SentenceSplitter.Sentence s) {
@@ -122,8 +137,17 @@ public final class CandidateMiner {
         List<Integer> years = new ArrayList<>();
         Matcher y = YEAR.matcher(t);
         while (y.find()) years.add(Integer.parseInt(y.group(1)));
+        Cues cues = new Cues(!gazetteer.referenceCues().find(t).isEmpty(), !gazetteer.buildCues().find(t).isEmpty(),
+                !gazetteer.scopeCues().find(t).isEmpty());
         return new Findings(s, actors, categories, cueAt, places, List.of(), List.of(), years, !gazetteer.projectCues().find(t).isEmpty(),
-                !gazetteer.notProjectCues().find(t).isEmpty(), false);
+                !gazetteer.notProjectCues().find(t).isEmpty(), false, cues);
+    }
+
+    /** Whether a name is written in Chinese characters. */
+    private static final class PhraseMatcherHan {
+        static boolean isHan(String s) {
+            return !s.isEmpty() && s.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        }
     }
 
     /** A company named right after "over", "instead of", "取代" is a rival or bystander. */
@@ -174,12 +198,14 @@ public final class CandidateMiner {
             if (!places.contains(p)) places.add(p);
         }
         return new Findings(f.sentence(), f.companies(), f.categories(), f.cueAt(), f.rawPlaces(), places, placeAt, f.years(), f.project(),
-                f.notProject(), sawMainland && places.isEmpty());
+                f.notProject(), sawMainland && places.isEmpty(), f.cues());
     }
 
     private Place resolve(PhraseMatcher.Match<Place> m, Set<String> sentenceCountries, Set<String> documentCountries) {
         for (Place p : m.values()) if (!p.isCity()) return p; // a country's name means the country
-        boolean ambiguous = gazetteer.isAmbiguousName(m.phrase());
+        // Two-character Chinese names are often parts of other words (松山 in 松山湖): they need their country named too.
+        boolean hanShort = m.phrase().length() <= 2 && PhraseMatcherHan.isHan(m.phrase());
+        boolean ambiguous = gazetteer.isAmbiguousName(m.phrase()) || hanShort;
         Place inSentence = null, inDocument = null, largest = null;
         for (Place p : m.values()) {
             if (sentenceCountries.contains(p.country()) && (inSentence == null || p.population() > inSentence.population())) inSentence = p;
@@ -188,29 +214,32 @@ public final class CandidateMiner {
         }
         if (inSentence != null) return inSentence;
         if (inDocument != null) return inDocument;
+        if (hanShort) {
+            // In Chinese text a short name is most often the Chinese city (南京): keep it, so mainland places are seen as such.
+            for (Place p : m.values()) if (p.country().equals(MAINLAND)) return p;
+        }
         return ambiguous ? null : largest;
     }
 
     private record Located<T>(T value, int distance) {}
 
-    /** Distance 0: the anchor sentence; 1–2: neighbours; 3: the title; 4: the document's main company. */
-    private List<Located<Company>> companiesFor(List<Findings> all, int i, Findings title) {
-        for (int d = 0; d <= BEFORE; d++) {
+    /**
+     * Distance 0: the anchor sentence names the company. Otherwise the anchor must point back to it ("the
+     * company", "its", "双方"): then the nearest of the two sentences before (1–2), else the title (3).
+     * Without that, a sentence about Nokia's contracts would inherit the Huawei of the sentence before.
+     */
+    private List<Located<Company>> companiesFor(List<Findings> all, int i, Findings title, Set<Company> awardees) {
+        if (!all.get(i).companies().isEmpty()) return located(all.get(i).companies(), 0);
+        // A tender's project sentences rarely name the winner: the award line does.
+        if (!awardees.isEmpty()) return located(awardees, 3);
+        if (!all.get(i).cues().reference()) return List.of();
+        for (int d = 1; d <= BEFORE; d++) {
             if (i - d < 0) break;
             Findings f = all.get(i - d);
             if (!f.companies().isEmpty()) return located(f.companies(), d);
         }
         if (title != null && !title.companies().isEmpty()) return located(title.companies(), 3);
-        Company main = mostNamedCompany(all);
-        return main == null ? List.of() : List.of(new Located<>(main, 4));
-    }
-
-    private static Company mostNamedCompany(List<Findings> all) {
-        Map<Company, Integer> counts = new HashMap<>();
-        for (Findings f : all) for (Company c : f.companies()) counts.merge(c, 1, Integer::sum);
-        return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .max(Map.Entry.<Company, Integer>comparingByValue().thenComparing(e -> e.getKey().id(), Comparator.reverseOrder()))
-                .map(Map.Entry::getKey).orElse(null);
+        return List.of();
     }
 
     private List<Located<Place>> placesFor(List<Findings> all, int i, Findings title) {
@@ -223,6 +252,25 @@ public final class CandidateMiner {
         }
         if (title != null && !title.places().isEmpty()) return located(title.places(), 3);
         return List.of();
+    }
+
+    /**
+     * The winners a tender names: companies in an award line ("Successful Bidder", "中标人") or in the
+     * three lines after it, up to the list of losing bidders.
+     */
+    private Set<Company> awardees(List<Findings> all) {
+        Set<Company> out = new LinkedHashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            String t = all.get(i).sentence().text();
+            if (gazetteer.awardCues().find(t).isEmpty() || !gazetteer.notAwardCues().find(t).isEmpty()) continue;
+            for (int j = i; j < Math.min(all.size(), i + 4); j++) {
+                Findings f = all.get(j);
+                if (j > i && !gazetteer.notAwardCues().find(f.sentence().text()).isEmpty()) break;
+                out.addAll(f.companies());
+                if (!f.companies().isEmpty()) break;
+            }
+        }
+        return out;
     }
 
     private static <T> List<Located<T>> located(Iterable<T> values, int distance) {
@@ -253,13 +301,20 @@ public final class CandidateMiner {
                 if (c.offset() > p.offset() && (after == null || c.offset() < after.offset())) after = c;
             }
             At<Category> owner = before != null ? before : after;
-            if (owner != null && owner.value().equals(category)) return true;
+            // "a safe city surveillance system in Nairobi": Nairobi belongs to the safe city that the cameras are part of.
+            if (owner != null && (owner.value().equals(category) || owner.value().partOf().contains(category.id()))) return true;
         }
         return false;
     }
 
-    /** A weak category (an MoU, training) yields to a project category named in the same sentence. */
+    /**
+     * A weak category (training, an office) yields to a project category named in the same sentence; an
+     * MoU outranks the topics it covers ("a 5G cooperation MoU") unless the sentence says something is built.
+     */
     private static List<Category> categoriesOf(Findings anchor) {
+        for (Category c : anchor.categories()) {
+            if (c.id().equals(Category.MOU) && !anchor.cues().build()) return List.of(c);
+        }
         List<Category> strong = anchor.categories().stream().filter(c -> !c.weak()).toList();
         return strong.isEmpty() ? anchor.categories() : strong;
     }
@@ -288,6 +343,19 @@ public final class CandidateMiner {
             case 3 -> 0.1;
             default -> 0.0;
         };
+    }
+
+    /** A category proposed for a company and country drops the categories that are usually its parts (partOf). */
+    private List<MinedCandidate> withoutParts(List<MinedCandidate> all) {
+        Set<String> present = new java.util.HashSet<>();
+        for (MinedCandidate c : all) present.add(c.company() + "|" + c.country() + "|" + c.category());
+        List<MinedCandidate> out = new ArrayList<>();
+        for (MinedCandidate c : all) {
+            Category category = gazetteer.category(c.category()).orElseThrow();
+            boolean part = category.partOf().stream().anyMatch(whole -> present.contains(c.company() + "|" + c.country() + "|" + whole));
+            if (!part) out.add(c);
+        }
+        return out;
     }
 
     /** A country-level candidate adds nothing when the same document gave the same one with its city. */

@@ -12,6 +12,6 @@ public record MineSettings(boolean includeMainlandChina, double minScore) {
     }
 
     public static MineSettings defaults() {
-        return new MineSettings(false, 0.5);
+        return new MineSettings(false, 0.7);
     }
 }

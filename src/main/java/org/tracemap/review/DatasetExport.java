@@ -99,7 +99,10 @@ public final class DatasetExport {
 
     /** The JSON export: {@code {"items": [...], "total": n}}, as every list in the API. */
     public Map<String, Object> json(List<DataPoint> points) {
-        return Map.of("items", points.stream().map(this::view).toList(), "total", points.size());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", points.stream().map(this::view).toList());
+        out.put("total", points.size());
+        return out;
     }
 
     public String csv(List<DataPoint> points) {
@@ -160,7 +163,10 @@ public final class DatasetExport {
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
             feature.put("id", String.valueOf(p.id()));
-            feature.put("geometry", Map.of("type", "Point", "coordinates", List.of(round(p.lon()), round(p.lat()))));
+            Map<String, Object> geometry = new LinkedHashMap<>();
+            geometry.put("type", "Point");
+            geometry.put("coordinates", List.of(round(p.lon()), round(p.lat())));
+            feature.put("geometry", geometry);
             feature.put("properties", properties);
             features.add(feature);
         }

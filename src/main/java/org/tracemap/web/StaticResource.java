@@ -84,6 +84,7 @@ public final class StaticResource {
         } catch (IllegalArgumentException e) {
             return error(400, "malformed path: " + path);
         }
+        if (decoded.endsWith("/")) return error(404, "no such file (folders are not listed): " + path);
         if (!isSafe(decoded)) return error(400, "path must be plain names separated by '/': " + path);
         String type = TYPES.get(extension(decoded));
         String resource = classpathName(decoded);
