@@ -96,6 +96,8 @@ public final class Tracemap implements AutoCloseable {
 
     private Tracemap(TracemapConfig config, boolean pipeline) throws Exception {
         this.config = config;
+        // Read first: a malformed gazetteer should stop the start before anything is locked or opened.
+        this.gazetteer = GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"));
         Clock clock = Clock.systemUTC();
         this.layout = new ArchiveLayout(Path.of(config.string("tracemap.archive.dir")));
         layout.create();
@@ -123,8 +125,7 @@ public final class Tracemap implements AutoCloseable {
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
-        this.index = pipeline ? new LuceneIndex(layout.index()) : null;
-        this.gazetteer = GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"));
+        this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer::mentions) : null;
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);

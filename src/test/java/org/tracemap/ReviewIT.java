@@ -118,6 +118,16 @@ class ReviewIT {
         // Navigation and footer mention Brazil, India, Mexico and data centres: none of it is a candidate.
         for (JsonNode c : queue.path("items")) assertThat(c.path("country").asText()).isEqualTo("KE");
 
+        // The search index knows what the page names: company, category and country facets and filters.
+        JsonNode search = getJson("/api/search?q=cameras&company=huawei&country=KE&category=smart-city-public-security", researcher);
+        for (int i = 0; i < 50 && search.path("total").asInt() == 0; i++) { // the index is searchable within a second of indexing
+            Thread.sleep(100);
+            search = getJson("/api/search?q=cameras&company=huawei&country=KE&category=smart-city-public-security", researcher);
+        }
+        assertThat(search.path("total").asInt()).isEqualTo(1);
+        assertThat(search.path("facets").path("company").path("huawei").asInt()).isEqualTo(1);
+        assertThat(getJson("/api/search?q=cameras&company=zte", researcher).path("total").asInt()).isZero();
+
         String id = safeCity.path("id").asText();
         int version = safeCity.path("version").asInt();
         Map<String, Object> approve = Map.of("action", "approve", "version", version,

@@ -37,13 +37,22 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--to", description = "published (or captured) on or before this date (yyyy-MM-dd)")
     LocalDate to;
 
+    @Option(names = "--company", description = "only pages naming this company (gazetteer id, e.g. huawei)")
+    String company;
+
+    @Option(names = "--category", description = "only pages with this category's cues (e.g. data-centre)")
+    String category;
+
+    @Option(names = "--country", description = "only pages naming this country (ISO alpha-2, e.g. KE)")
+    String country;
+
     @Option(names = "--limit", description = "how many hits (default 20)")
     int limit = 20;
 
     @Override
     public Integer call() throws Exception {
         Path dir = new ArchiveLayout(Path.of(archive.config(Map.of()).string("tracemap.archive.dir"))).index();
-        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit));
+        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit, company, category, country));
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("total", result.total());

@@ -156,6 +156,32 @@ public final class Gazetteer {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The companies, categories and countries a text names. Cities count for their country unless the
+     * name is an everyday word; company names are not read as places ("China Mobile").
+     */
+    public Mentions mentions(String text) {
+        if (text == null || text.isEmpty()) return Mentions.NONE;
+        java.util.Set<String> companies = new java.util.TreeSet<>();
+        var companyMatches = companyNames.find(text);
+        for (var m : companyMatches) for (Company c : m.values()) companies.add(c.id());
+        java.util.Set<String> cats = new java.util.TreeSet<>();
+        for (var m : categoryCues.find(text)) for (Category c : m.values()) cats.add(c.id());
+        java.util.Set<String> places = new java.util.TreeSet<>();
+        for (var m : placeNames.find(text)) {
+            boolean inCompanyName = companyMatches.stream().anyMatch(c -> m.start() < c.end() && c.start() < m.end());
+            char first = text.charAt(m.start());
+            if (inCompanyName || (Character.isLetter(first) && Character.isLowerCase(first))) continue;
+            Place country = m.values().stream().filter(p -> !p.isCity()).findFirst().orElse(null);
+            if (country != null) {
+                places.add(country.country());
+            } else if (!isAmbiguousName(m.phrase()) && m.phrase().length() > 2) {
+                m.values().stream().max(java.util.Comparator.comparingLong(Place::population)).ifPresent(p -> places.add(p.country()));
+            }
+        }
+        return new Mentions(companies, cats, places);
+    }
+
     public List<Company> companies() {
         return new ArrayList<>(companies.values());
     }

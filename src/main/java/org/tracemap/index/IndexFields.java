@@ -22,6 +22,8 @@ import org.apache.lucene.facet.FacetsConfig;
  *       Chinese documents.</li>
  *   <li>{@code title_cjk}, {@code body_cjk} — CJK bigrams: finds Chinese words the segmenter splits
  *       differently (names, new terms) at the price of precision; queried with a lower weight.</li>
+ *   <li>{@code company}, {@code category}, {@code country} — what the page names, by the gazetteer
+ *       (multi-valued keywords and facets): filters for researchers, not the reviewed dataset.</li>
  *   <li>{@code day} — the publication date (or, when unknown, the capture date) as epoch day, for ranges.</li>
  *   <li>{@code timestamp}, {@code title}, {@code captureId} — stored only, to build hits.</li>
  * </ul>
@@ -37,6 +39,9 @@ final class IndexFields {
     static final String LANG = "lang";
     static final String TYPE = "type";
     static final String YEAR = "year";
+    static final String COMPANY = "company";
+    static final String CATEGORY = "category";
+    static final String COUNTRY = "country";
     static final String DAY = "day";
     static final String TIMESTAMP = "timestamp";
     static final String TITLE = "title";
@@ -68,6 +73,8 @@ final class IndexFields {
     }
 
     static FacetsConfig facets() {
-        return new FacetsConfig();
+        FacetsConfig config = new FacetsConfig();
+        for (String dim : new String[] {COMPANY, CATEGORY, COUNTRY}) config.setMultiValued(dim, true);
+        return config;
     }
 }

@@ -31,7 +31,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** One search on one reader: the query across the English, Chinese and bigram fields, filters, facets and snippets. */
 final class IndexSearch {
-    private static final String[] FACETS = {IndexFields.HOST, IndexFields.LANG, IndexFields.TYPE, IndexFields.YEAR};
+    private static final String[] FACETS = {IndexFields.HOST, IndexFields.LANG, IndexFields.TYPE, IndexFields.YEAR, IndexFields.COMPANY,
+            IndexFields.CATEGORY, IndexFields.COUNTRY};
 
     private final IndexSearcher searcher;
     private final FacetsConfig config;
@@ -47,6 +48,9 @@ final class IndexSearch {
         if (q.lang() != null) all.add(new TermQuery(new Term(IndexFields.LANG, q.lang())), BooleanClause.Occur.FILTER);
         if (q.host() != null) all.add(new TermQuery(new Term(IndexFields.HOST, q.host())), BooleanClause.Occur.FILTER);
         if (q.type() != null) all.add(new TermQuery(new Term(IndexFields.TYPE, q.type())), BooleanClause.Occur.FILTER);
+        if (q.company() != null) all.add(new TermQuery(new Term(IndexFields.COMPANY, q.company())), BooleanClause.Occur.FILTER);
+        if (q.category() != null) all.add(new TermQuery(new Term(IndexFields.CATEGORY, q.category())), BooleanClause.Occur.FILTER);
+        if (q.country() != null) all.add(new TermQuery(new Term(IndexFields.COUNTRY, q.country().toUpperCase(java.util.Locale.ROOT))), BooleanClause.Occur.FILTER);
         if (q.from() != null || q.to() != null) {
             long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
@@ -116,7 +120,12 @@ final class IndexSearch {
         Facets counts = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config), collector);
         for (String dim : FACETS) {
             Map<String, Integer> values = new LinkedHashMap<>();
-            FacetResult r = counts.getTopChildren(20, dim);
+            FacetResult r;
+            try {
+                r = counts.getTopChildren(20, dim);
+            } catch (IllegalArgumentException noSuchDimension) {
+                r = null; // an index built before this dimension existed, or with no document naming one
+            }
             if (r != null) for (LabelAndValue lv : r.labelValues) values.put(lv.label, lv.value.intValue());
             out.put(dim, values);
         }

@@ -43,7 +43,16 @@ public final class LuceneIndex implements Closeable {
     private final ScheduledExecutorService committer;
     private final FacetsConfig facets = IndexFields.facets();
 
+    private final java.util.function.Function<String, org.tracemap.gazetteer.Mentions> tagger;
+
+    /** An index without company, category and country facets (tools and tests). */
     public LuceneIndex(Path dir) throws IOException {
+        this(dir, text -> org.tracemap.gazetteer.Mentions.NONE);
+    }
+
+    /** @param tagger what a document's title and text name, for the company, category and country facets */
+    public LuceneIndex(Path dir, java.util.function.Function<String, org.tracemap.gazetteer.Mentions> tagger) throws IOException {
+        this.tagger = tagger;
         directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -99,7 +108,18 @@ public final class LuceneIndex implements Closeable {
         doc.add(new SortedSetDocValuesFacetField(IndexFields.LANG, d.lang()));
         doc.add(new SortedSetDocValuesFacetField(IndexFields.TYPE, type));
         doc.add(new SortedSetDocValuesFacetField(IndexFields.YEAR, Integer.toString(day.getYear())));
+        org.tracemap.gazetteer.Mentions named = tagger.apply(title + "\n" + text);
+        addKeywords(doc, IndexFields.COMPANY, named.companies());
+        addKeywords(doc, IndexFields.CATEGORY, named.categories());
+        addKeywords(doc, IndexFields.COUNTRY, named.countries());
         writer.updateDocument(new Term(IndexFields.ID, d.snapshotId()), facets.build(doc));
+    }
+
+    private static void addKeywords(Document doc, String field, java.util.Set<String> values) {
+        for (String v : values) {
+            doc.add(new StringField(field, v, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(field, v));
+        }
     }
 
     /** True when the snapshot has a document (committed or not). */

@@ -28,7 +28,8 @@ public final class SearchResource {
         auth.require(request, Role.Permission.SEARCH);
         SearchQuery query = new SearchQuery(request.queryParam("q").orElse(""), blankToNull(request.queryParam("lang").orElse(null)),
                 blankToNull(request.queryParam("host").orElse(null)), blankToNull(request.queryParam("type").orElse(null)),
-                date(request, "from"), date(request, "to"), limit(request));
+                date(request, "from"), date(request, "to"), limit(request), blankToNull(request.queryParam("company").orElse(null)),
+                blankToNull(request.queryParam("category").orElse(null)), blankToNull(request.queryParam("country").orElse(null)));
         SearchResult result;
         try {
             result = index.search(query);
