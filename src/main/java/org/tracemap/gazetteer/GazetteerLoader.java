@@ -92,6 +92,18 @@ public final class GazetteerLoader {
             countries.put(iso2, new Gazetteer.Country(iso2, f.get("name"), f.get("nameZh"), split(f.get("variants")),
                     number(source, "places/countries.tsv", line, f.get("lat")), number(source, "places/countries.tsv", line, f.get("lon"))));
         });
+        // Optional: adjectives of nationality, read as extra names of the country.
+        Map<String, List<String>> demonyms = new HashMap<>();
+        if (source.exists("places/demonyms.tsv")) {
+            source.tsv("places/demonyms.tsv", (line, f) -> demonyms.put(f.get("iso2").toUpperCase(Locale.ROOT), split(f.get("demonyms"))));
+        }
+        for (Map.Entry<String, List<String>> d : demonyms.entrySet()) {
+            Gazetteer.Country c = countries.get(d.getKey());
+            if (c == null) throw new GazetteerException(source.describe("places/demonyms.tsv") + ": unknown country " + d.getKey());
+            List<String> variants = new ArrayList<>(c.variants());
+            variants.addAll(d.getValue());
+            countries.put(c.iso2(), new Gazetteer.Country(c.iso2(), c.name(), c.nameZh(), List.copyOf(variants), c.lat(), c.lon()));
+        }
         List<Place> cities = new ArrayList<>();
         Map<Place, List<String>> cityNames = new HashMap<>();
         source.tsv("places/cities.tsv", (line, f) -> {
@@ -154,6 +166,14 @@ public final class GazetteerLoader {
 
         abstract String describe(String name);
 
+        boolean exists(String name) {
+            try (InputStream in = open(name)) {
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
         <T> T yaml(String name, TypeReference<T> type) {
             try (InputStream in = open(name)) {
                 T value = YAML.readValue(in, type);
@@ -176,10 +196,14 @@ public final class GazetteerLoader {
         void tsv(String name, RowHandler row) {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(open(name), StandardCharsets.UTF_8))) {
                 String header = r.readLine();
+                int n = 1;
+                while (header != null && header.startsWith("#")) { // comments above the header explain the file
+                    header = r.readLine();
+                    n++;
+                }
                 if (header == null) throw new GazetteerException(describe(name) + " is empty");
                 String[] columns = header.replace("\uFEFF", "").split("\t", -1);
                 String l;
-                int n = 1;
                 while ((l = r.readLine()) != null) {
                     n++;
                     if (l.isBlank() || l.startsWith("#")) continue;

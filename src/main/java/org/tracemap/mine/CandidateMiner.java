@@ -92,12 +92,14 @@ public final class CandidateMiner {
             List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
             if (places.isEmpty()) continue;
             Integer year = yearFor(resolved, i, doc);
-            for (Category category : categoriesOf(anchor)) {
+            boolean placesHere = places.get(0).distance() == 0;
+            for (Category category : categoriesOf(anchor, placesHere)) {
                 for (Located<Company> company : companies) {
                     for (Located<Place> place : places) {
-                        // The form of a deal (an office, training, an MoU) counts only when one sentence says who, what and where.
-                        if (category.weak() && (company.distance() > 0 || place.distance() > 0)) continue;
-                        if (place.distance() == 0 && !nearestCue(anchor, place.value(), category)) continue;
+                        // The form of a deal (an office, training) counts only when its sentence names the place and
+                        // names or points back to the company.
+                        if (category.weak() && (company.distance() > BEFORE || place.distance() > 0)) continue;
+                        if (place.distance() == 0 && !nearestCue(anchor, place.value(), category, placesHere)) continue;
                         double score = score(anchor, company.distance(), place.distance(), category, place.value());
                         if (score < settings.minScore()) continue;
                         SentenceSplitter.Sentence s = anchor.sentence();
@@ -289,8 +291,8 @@ public final class CandidateMiner {
      * In "data centres in Kenya and a 5G network in Thailand" each place belongs to the cue named closest
      * before it (or, with none before, closest after): Kenya to data centres, Thailand to 5G.
      */
-    private static boolean nearestCue(Findings anchor, Place place, Category category) {
-        List<Category> shown = categoriesOf(anchor);
+    private static boolean nearestCue(Findings anchor, Place place, Category category, boolean placesHere) {
+        List<Category> shown = categoriesOf(anchor, placesHere);
         if (shown.size() < 2) return true;
         for (At<Place> p : anchor.placeAt()) {
             if (!p.value().equals(place)) continue;
@@ -308,13 +310,16 @@ public final class CandidateMiner {
     }
 
     /**
-     * A weak category (training, an office) yields to a project category named in the same sentence; an
-     * MoU outranks the topics it covers ("a 5G cooperation MoU") unless the sentence says something is built.
+     * A weak category (training, an office) yields to a project category named in the same sentence unless
+     * the sentence names places (then {@link #nearestCue} decides); an MoU outranks the topics it covers ("a 5G cooperation MoU") unless the sentence says something is built.
      */
-    private static List<Category> categoriesOf(Findings anchor) {
+    private static List<Category> categoriesOf(Findings anchor, boolean placesHere) {
         for (Category c : anchor.categories()) {
             if (c.id().equals(Category.MOU) && !anchor.cues().build()) return List.of(c);
         }
+        // With places in the sentence, each place goes to its nearest cue, weak or not ("a training centre in
+        // Addis Ababa where engineers learn 5G"); without, a project category outranks the form of a deal.
+        if (placesHere) return anchor.categories();
         List<Category> strong = anchor.categories().stream().filter(c -> !c.weak()).toList();
         return strong.isEmpty() ? anchor.categories() : strong;
     }
