@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code tracemap export --format csv|json|geojson [--output FILE]}: the approved dataset. */
 @Command(name = "export", description = "Export the approved dataset (CSV for spreadsheets, JSON, GeoJSON for QGIS and web maps).")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     ArchiveOptions archive;
 
@@ -32,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             f = DatasetExport.Format.parse(format);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         String text;
         int count;

@@ -25,6 +25,9 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "add", description = "Create a user with a role and print their token (shown only this once).")
     static final class Add implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -40,7 +43,7 @@ final class UsersCommand implements Runnable {
             try {
                 r = Role.parse(role);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
                 String token = new Authenticator(t.tokens()).addUser(name, r);
