@@ -26,6 +26,13 @@ import org.tracemap.config.TracemapConfig;
 import org.tracemap.catalog.AuditLog;
 import org.tracemap.catalog.CandidateStore;
 import org.tracemap.catalog.DataPointStore;
+import org.tracemap.catalog.CrawlStore;
+import org.tracemap.crawl.CrawlRunner;
+import org.tracemap.crawl.CrawlScheduler;
+import org.tracemap.crawl.Crawls;
+import org.tracemap.crawl.RobotsCache;
+import org.tracemap.crawl.SourceFetcher;
+import org.tracemap.crawl.SourceReader;
 import org.tracemap.extract.DocumentExtractor;
 import org.tracemap.gazetteer.Gazetteer;
 import org.tracemap.gazetteer.GazetteerLoader;
@@ -50,6 +57,8 @@ import org.tracemap.review.ReviewService;
 import org.tracemap.review.SubmissionService;
 import org.tracemap.web.CandidateResource;
 import org.tracemap.web.CaptureResource;
+import org.tracemap.web.ChangesResource;
+import org.tracemap.web.CrawlResource;
 import org.tracemap.web.DataPointResource;
 import org.tracemap.web.ApiResponse;
 import org.tracemap.web.StaticResource;
@@ -89,6 +98,9 @@ public final class Tracemap implements AutoCloseable {
     private final DataPointStore datapoints;
     private final AuditLog audit;
     private final TokenStore tokens;
+    private final CrawlStore crawlStore;
+    private final Crawls crawls;
+    private final CrawlRunner crawlRunner;
     private final ObjectMapper json = new ObjectMapper();
     private Main camel;
     private ArchiveLock pipelineLock;
@@ -129,6 +141,11 @@ public final class Tracemap implements AutoCloseable {
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);
+        this.crawlStore = new CrawlStore(catalog, clock);
+        this.crawls = new Crawls(crawlStore, json);
+        SourceFetcher sources = new SourceFetcher(fetcher, normalizer);
+        this.crawlRunner = new CrawlRunner(crawls, crawlStore, intake, captures, snapshots, extractions,
+                new RobotsCache(sources, config.string("tracemap.crawl.robots-agent"), clock), new SourceReader(sources), normalizer, config, clock);
     }
 
     /**
@@ -144,14 +161,22 @@ public final class Tracemap implements AutoCloseable {
         }
         int rebuilt = cdxj.rebuildMissing();
         if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
+        int interrupted = crawlStoreFor(catalog).failInterruptedStarts();
+        if (interrupted > 0) log.warn("{} crawl runs were stopped while reading their sitemaps and feeds; marked FAILED", interrupted);
         int resumed = captures.requeueInFlight();
         if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
+    }
+
+    private static CrawlStore crawlStoreFor(Catalog catalog) {
+        return new CrawlStore(catalog, Clock.systemUTC());
     }
 
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
         Tracemap t = new Tracemap(config, true);
         try {
+            int files = t.crawls.loadFiles(config.path("tracemap.crawl.dir"));
+            if (files > 0) log.info("read {} crawl definitions from {}", files, config.path("tracemap.crawl.dir"));
             if (mode == Mode.SERVER) t.generatedAdminToken = t.auth.bootstrapAdmin(env.get("TRACEMAP_ADMIN_TOKEN"));
             t.startCamel(home, mode);
             return t;
@@ -222,6 +247,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("extractor", extractStage());
         camel.bind("indexer", indexStage());
         camel.bind("miner", mineStage());
+        camel.bind("crawlRunner", crawlRunner);
+        camel.bind("crawlScheduler", new CrawlScheduler(crawls, crawlStore, crawlRunner, Clock.systemUTC()));
         camel.bind("stageFailures", new StageFailures(captures, queue));
         if (mode == Mode.SERVER) bindApi();
 
@@ -273,6 +300,14 @@ public final class Tracemap implements AutoCloseable {
         SubmissionResource submissionResource = new SubmissionResource(new SubmissionService(intake, candidates, gazetteer,
                 config.integer("tracemap.submissions.per-address-per-hour"), Clock.systemUTC(), json),
                 (int) config.bytes("tracemap.submissions.max-body"), json);
+        CrawlResource crawlResource = new CrawlResource(crawls, crawlStore, crawlRunner, auth, json);
+        ChangesResource changes = new ChangesResource(crawlStore, snapshots, extractions, normalizer, auth, views);
+        camel.bind("defineCrawl", new HttpBridge(crawlResource::define, json));
+        camel.bind("listCrawls", new HttpBridge(crawlResource::list, json));
+        camel.bind("startCrawlRun", new HttpBridge(crawlResource::startRun, json, "name"));
+        camel.bind("getCrawlRun", new HttpBridge(crawlResource::getRun, json, "name", "id"));
+        camel.bind("listChanges", new HttpBridge(changes::changes, json));
+        camel.bind("diffSnapshots", new HttpBridge(changes::diff, json));
         camel.bind("listCandidates", new HttpBridge(candidateResource::list, json));
         camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
         camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
@@ -333,6 +368,18 @@ public final class Tracemap implements AutoCloseable {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    public Crawls crawls() {
+        return crawls;
+    }
+
+    public CrawlStore crawlStore() {
+        return crawlStore;
+    }
+
+    public CrawlRunner crawlRunner() {
+        return crawlRunner;
     }
 
     public TokenStore tokens() {

@@ -1,0 +1,233 @@
+package org.tracemap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tracemap.config.TracemapConfig;
+
+/**
+ * A loopback site with robots.txt, a sitemap index pointing at a gzipped sitemap, an RSS feed and pages
+ * that change and disappear between runs, crawled through the HTTP API with the real routes.
+ */
+class CrawlIT {
+    private static final String TOKEN = "crawl-test-admin";
+
+    @TempDir
+    Path archive;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private WireMockServer site;
+    private Tracemap tracemap;
+    private String api;
+    private int port;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        site = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        site.start();
+        String base = site.baseUrl();
+        page("/robots.txt", "text/plain", "User-agent: *\nDisallow: /private/\n");
+        page("/", "text/html", html("Home", "<a href=\"/news/1.html\">one</a> <a href=\"/about.html\">about</a> "
+                + "<a href=\"/private/hidden.html\">hidden</a> <a href=\"http://elsewhere.invalid/x\">away</a> <a href=\"mailto:x@y.z\">mail</a>"));
+        page("/news/1.html", "text/html", html("One", "<p>Huawei opened an office in Nairobi.</p>"));
+        page("/news/2.html", "text/html", html("Two", "<p>Second story.</p>"));
+        page("/news/3.html", "text/html", html("Three", "<p>Third story from the feed.</p>"));
+        page("/about.html", "text/html", html("About", "<p>About us.</p><a href=\"/\">home</a>"));
+        page("/private/secret.html", "text/html", html("Secret", "<p>no</p>"));
+        page("/private/hidden.html", "text/html", html("Hidden", "<p>no</p>"));
+        page("/sitemap_index.xml", "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>" + base + "/sitemap-news.xml.gz</loc></sitemap></sitemapindex>");
+        site.stubFor(get(urlEqualTo("/sitemap-news.xml.gz")).willReturn(aResponse().withHeader("Content-Type", "application/x-gzip")
+                .withBody(gzip("<?xml version=\"1.0\" encoding=\"UTF-8\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+                        + "<url><loc>" + base + "/news/1.html</loc></url><url><loc>" + base + "/news/2.html</loc></url>"
+                        + "<url><loc>" + base + "/private/secret.html</loc></url></urlset>"))));
+        page("/feed.xml", "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><link>" + base
+                + "</link><description>d</description><item><title>Three</title><link>" + base + "/news/3.html</link></item></channel></rss>");
+        tracemap = start();
+    }
+
+    private Tracemap start() throws Exception {
+        if (port == 0) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
+        }
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("tracemap.archive.dir", archive.toString());
+        overrides.put("tracemap.server.port", Integer.toString(port));
+        overrides.put("tracemap.fetch.allow-private", "true");
+        overrides.put("tracemap.fetch.per-host-delay", "0ms");
+        overrides.put("tracemap.queue.poll-interval", "50ms");
+        overrides.put("tracemap.crawl.step-interval", "100ms");
+        overrides.put("tracemap.crawl.dir", archive.resolve("no-crawl-files").toString());
+        api = "http://127.0.0.1:" + port;
+        return Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", TOKEN));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (tracemap != null) tracemap.close();
+        site.stop();
+    }
+
+    @Test
+    void crawlHonoursRobotsAndTheNextRunReportsChangedUnchangedAndGone() throws Exception {
+        String base = site.baseUrl();
+        HttpResponse<byte[]> defined = post("/api/crawls", Map.of("name", "site", "seeds", List.of(base + "/"),
+                "sitemaps", List.of(base + "/sitemap_index.xml"), "feeds", List.of(base + "/feed.xml"), "maxDepth", 2, "maxPages", 100));
+        assertThat(defined.statusCode()).as(new String(defined.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(post("/api/crawls", Map.of("name", "Bad Name!", "seeds", List.of(base))).statusCode()).isEqualTo(400);
+        assertThat(post("/api/crawls", Map.of("name", "x", "seeds", List.of(base), "schedule", "every day")).statusCode()).isEqualTo(400);
+
+        JsonNode first = runToEnd("site");
+        JsonNode c1 = first.path("counts");
+        assertThat(first.path("status").asText()).isEqualTo("FINISHED");
+        assertThat(c1.path("captured").asInt()).as(first.toPrettyString()).isEqualTo(5); // /, about, news 1-3
+        assertThat(c1.path("new").asInt()).isEqualTo(5);
+        assertThat(c1.path("blockedByRobots").asInt()).isEqualTo(2);
+        assertThat(c1.path("discovered").asInt()).isEqualTo(7);
+        assertThat(c1.path("failed").asInt()).isZero();
+        site.verify(0, getRequestedFor(urlMatching("/private/.*"))); // counted, never fetched
+        site.verify(1, getRequestedFor(urlEqualTo("/news/1.html"))); // one URL, once, however often it was discovered
+
+        JsonNode news2Before = snapshots(base + "/news/2.html").get(0);
+        Instant between = Instant.now();
+        page("/news/1.html", "text/html", html("One", "<p>Huawei opened an office in Nairobi.</p><p>It now has 200 staff.</p>"));
+        site.stubFor(get(urlEqualTo("/news/2.html")).willReturn(aResponse().withStatus(404).withBody("gone")));
+
+        JsonNode second = runToEnd("site");
+        JsonNode c2 = second.path("counts");
+        assertThat(c2.path("changed").asInt()).as(second.toPrettyString()).isEqualTo(1);
+        assertThat(c2.path("gone").asInt()).isEqualTo(1);
+        assertThat(c2.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(c2.path("new").asInt()).isZero();
+
+        // The vanished page's earlier capture still replays, byte for byte.
+        HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(news2Before.path("replayUrl").asText() + "?raw=1")).GET());
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(new String(replay.body(), StandardCharsets.UTF_8)).contains("Second story.");
+
+        JsonNode changes = getJson("/api/changes?crawl=site&since=" + between);
+        assertThat(changes.path("items")).extracting(n -> n.path("url").asText() + " " + n.path("change").asText())
+                .containsExactlyInAnyOrder(base + "/news/1.html CHANGED", base + "/news/2.html GONE");
+
+        JsonNode diff = getJson("/api/diff?url=" + base + "/news/1.html");
+        assertThat(diff.path("changed").asBoolean()).isTrue();
+        assertThat(diff.path("linesAdded").asInt()).isEqualTo(1);
+        assertThat(diff.path("diff").asText()).contains("+It now has 200 staff.");
+        JsonNode same = getJson("/api/diff?url=" + base + "/about.html");
+        assertThat(same.path("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aRunSurvivesARestartAndResumesWithoutRecapturing() throws Exception {
+        String base = site.baseUrl();
+        StringBuilder links = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            links.append("<a href=\"/slow/").append(i).append(".html\">").append(i).append("</a> ");
+            site.stubFor(get(urlEqualTo("/slow/" + i + ".html")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                    .withFixedDelay(150).withBody(html("Slow " + i, "<p>page " + i + "</p>"))));
+        }
+        page("/slow/", "text/html", html("Index", links.toString()));
+        assertThat(post("/api/crawls", Map.of("name", "slow", "seeds", List.of(base + "/slow/"), "maxDepth", 1,
+                "politeness", Map.of("127.0.0.1", Map.of("concurrency", 1))))).extracting(HttpResponse::statusCode).isEqualTo(201);
+        String id = json.readTree(post("/api/crawls/slow/runs", Map.of()).body()).path("id").asText();
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (getJson("/api/crawls/slow/runs/" + id).path("counts").path("captured").asInt() < 4) {
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        tracemap.close();
+        tracemap = start();
+
+        JsonNode resumed = runToEnd("slow", id);
+        assertThat(resumed.path("counts").path("captured").asInt()).as(resumed.toPrettyString()).isEqualTo(13);
+        for (int i = 0; i < 12; i++) {
+            int requests = site.findAll(getRequestedFor(urlEqualTo("/slow/" + i + ".html"))).size();
+            // At most the one capture in flight at the stop is fetched again; every page is captured.
+            assertThat(requests).as("/slow/" + i).isBetween(1, 2);
+        }
+        int refetched = 0;
+        for (int i = 0; i < 12; i++) refetched += site.findAll(getRequestedFor(urlEqualTo("/slow/" + i + ".html"))).size() - 1;
+        assertThat(refetched).isLessThanOrEqualTo(1);
+    }
+
+    private JsonNode runToEnd(String crawl) throws Exception {
+        HttpResponse<byte[]> started = post("/api/crawls/" + crawl + "/runs", Map.of());
+        assertThat(started.statusCode()).as(new String(started.body(), StandardCharsets.UTF_8)).isEqualTo(202);
+        return runToEnd(crawl, json.readTree(started.body()).path("id").asText());
+    }
+
+    private JsonNode runToEnd(String crawl, String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode run = getJson("/api/crawls/" + crawl + "/runs/" + id);
+            if (!run.path("status").asText().equals("RUNNING")) return run;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run " + id + " of " + crawl + " did not finish within 30 s: " + getJson("/api/crawls/" + crawl + "/runs/" + id));
+    }
+
+    private JsonNode snapshots(String url) throws Exception {
+        return getJson("/api/snapshots?url=" + url).path("items");
+    }
+
+    private void page(String path, String type, String body) {
+        site.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", type + "; charset=utf-8").withBody(body)));
+    }
+
+    private static String html(String title, String body) {
+        return "<html><head><title>" + title + "</title></head><body><article><h1>" + title + "</h1>" + body + "</article></body></html>";
+    }
+
+    private static byte[] gzip(String s) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    private JsonNode getJson(String path) throws Exception {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN).GET());
+        assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    private HttpResponse<byte[]> post(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
