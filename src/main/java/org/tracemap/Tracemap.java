@@ -257,7 +257,7 @@ public final class Tracemap implements AutoCloseable {
         props.setProperty("camel.main.name", "tracemap");
         props.setProperty("camel.main.routesIncludePattern",
                 Files.isDirectory(routes) ? "file:" + routes.toAbsolutePath() + "/*.camel.yaml" : "classpath:routes/*.camel.yaml");
-        if (mode == Mode.WORKER) props.setProperty("camel.main.routesExcludePattern", "**/80-api.camel.yaml");
+        if (mode == Mode.WORKER) props.setProperty("camel.main.routesExcludePattern", "**/80-api.camel.yaml,**/90-schedule.camel.yaml");
         props.setProperty("camel.main.shutdownTimeout", "15");
         props.setProperty("camel.server.enabled", Boolean.toString(mode == Mode.SERVER));
         props.setProperty("camel.server.host", config.string("tracemap.server.host"));
