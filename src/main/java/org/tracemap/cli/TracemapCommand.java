@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/tracemap}: the command line. Exit 0 on success, 1 on failure, 2 on bad usage. */
 @Command(name = "tracemap", mixinStandardHelpOptions = true, versionProvider = TracemapCommand.Version.class,
         description = "Capture, archive (WARC) and replay web sources for evidence-backed datasets.",
-        subcommands = {ServeCommand.class, CaptureCommand.class, SearchCommand.class, ReindexCommand.class, ImportCommand.class, VerifyCommand.class, ExtractCommand.class,
+        subcommands = {ServeCommand.class, DemoCommand.class, CaptureCommand.class, SearchCommand.class, ReindexCommand.class, ImportCommand.class, VerifyCommand.class, ExtractCommand.class,
                 EvalExtractCommand.class, EvalMineCommand.class, ReviewCommand.class, ExportCommand.class, UsersCommand.class, CrawlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TracemapCommand implements Runnable {
