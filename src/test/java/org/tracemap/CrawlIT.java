@@ -121,12 +121,15 @@ class CrawlIT {
         Instant between = Instant.now();
         page("/news/1.html", "text/html", html("One", "<p>Huawei opened an office in Nairobi.</p><p>It now has 200 staff.</p>"));
         site.stubFor(get(urlEqualTo("/news/2.html")).willReturn(aResponse().withStatus(404).withBody("gone")));
+        // Only the page furniture changes: the bytes differ, the main text does not.
+        page("/about.html", "text/html", html("About", "<p>About us.</p><a href=\"/\">home</a>").replace("</body>",
+                "<footer><p>Page generated 2026-11-23 12:00:01</p></footer></body>"));
 
         JsonNode second = runToEnd("site");
         JsonNode c2 = second.path("counts");
-        assertThat(c2.path("changed").asInt()).as(second.toPrettyString()).isEqualTo(1);
+        assertThat(c2.path("changed").asInt()).as(second.toPrettyString()).isEqualTo(2);
         assertThat(c2.path("gone").asInt()).isEqualTo(1);
-        assertThat(c2.path("unchanged").asInt()).isEqualTo(3);
+        assertThat(c2.path("unchanged").asInt()).isEqualTo(2);
         assertThat(c2.path("new").asInt()).isZero();
 
         // The vanished page's earlier capture still replays, byte for byte.
@@ -135,15 +138,17 @@ class CrawlIT {
         assertThat(new String(replay.body(), StandardCharsets.UTF_8)).contains("Second story.");
 
         JsonNode changes = getJson("/api/changes?crawl=site&since=" + between);
-        assertThat(changes.path("items")).extracting(n -> n.path("url").asText() + " " + n.path("change").asText())
-                .containsExactlyInAnyOrder(base + "/news/1.html CHANGED", base + "/news/2.html GONE");
+        assertThat(changes.path("items")).extracting(n -> n.path("url").asText() + " " + n.path("change").asText() + " " + n.path("textChanged").asText())
+                .containsExactlyInAnyOrder(base + "/news/1.html CHANGED true", base + "/about.html CHANGED false", base + "/news/2.html GONE ");
 
         JsonNode diff = getJson("/api/diff?url=" + base + "/news/1.html");
         assertThat(diff.path("changed").asBoolean()).isTrue();
         assertThat(diff.path("linesAdded").asInt()).isEqualTo(1);
         assertThat(diff.path("diff").asText()).contains("+It now has 200 staff.");
-        JsonNode same = getJson("/api/diff?url=" + base + "/about.html");
+        JsonNode same = getJson("/api/diff?url=" + base + "/about.html"); // the footer's timestamp is not a change
         assertThat(same.path("changed").asBoolean()).isFalse();
+        JsonNode unchanged = getJson("/api/diff?url=" + base + "/news/3.html"); // a revisit: the same text, of course
+        assertThat(unchanged.path("changed").asBoolean()).isFalse();
     }
 
     @Test

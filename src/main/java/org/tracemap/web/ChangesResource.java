@@ -57,6 +57,8 @@ public final class ChangesResource {
                     m.put("crawl", c.crawl());
                     m.put("runId", String.valueOf(c.runId()));
                     m.put("replayUrl", c.timestamp() == null ? null : views.replayUrl(c.timestamp(), c.url()));
+                    // The bytes changed; did the main text? Rotating ads and timestamps change the one, not the other.
+                    if ("CHANGED".equals(c.change())) m.put("textChanged", textChanged(c.url(), c.timestamp()));
                     return m;
                 }).toList();
         return ApiResponse.json(200, Map.of("items", items, "total", items.size()));
@@ -84,6 +86,20 @@ public final class ChangesResource {
         out.put("linesRemoved", d.removed());
         out.put("diff", String.join("\n", d.unified()));
         return ApiResponse.json(200, out);
+    }
+
+    /** Whether the main text of the snapshot at {@code timestamp} differs from the snapshot before it. */
+    private boolean textChanged(String rawUrl, String timestamp) {
+        NormalizedUrl url = normalizer.normalize(rawUrl);
+        List<Snapshot> all = snapshots.forUrl(url.surt(), url.url()); // newest first
+        for (int i = 0; i + 1 < all.size(); i++) {
+            if (!all.get(i).timestamp().equals(timestamp)) continue;
+            String now = extractions.find(all.get(i).id()).map(ExtractionStore.Extraction::text).orElse("");
+            String before = extractions.find(all.get(i + 1).id()).map(ExtractionStore.Extraction::text).orElse("");
+            TextDiff.Result d = TextDiff.between(before, now, "", "");
+            return d.added() + d.removed() > 0;
+        }
+        return true;
     }
 
     private static Snapshot pick(List<Snapshot> newestFirst, String timestamp, int fallbackIndex, String field) {
