@@ -12,16 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -29,24 +25,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracemap.config.TracemapConfig;
 
 /**
  * A loopback site with robots.txt, a sitemap index pointing at a gzipped sitemap, an RSS feed and pages
  * that change and disappear between runs, crawled through the HTTP API with the real routes.
  */
 class CrawlIT {
-    private static final String TOKEN = "crawl-test-admin";
+    private static final String TOKEN = TestServer.ADMIN;
 
     @TempDir
     Path archive;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WireMockServer site;
-    private Tracemap tracemap;
-    private String api;
-    private int port;
+    private TestServer server;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -70,30 +62,13 @@ class CrawlIT {
                         + "<url><loc>" + base + "/private/secret.html</loc></url></urlset>"))));
         page("/feed.xml", "application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><link>" + base
                 + "</link><description>d</description><item><title>Three</title><link>" + base + "/news/3.html</link></item></channel></rss>");
-        tracemap = start();
-    }
-
-    private Tracemap start() throws Exception {
-        if (port == 0) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
-        }
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("tracemap.archive.dir", archive.toString());
-        overrides.put("tracemap.server.port", Integer.toString(port));
-        overrides.put("tracemap.fetch.allow-private", "true");
-        overrides.put("tracemap.fetch.per-host-delay", "0ms");
-        overrides.put("tracemap.queue.poll-interval", "50ms");
-        overrides.put("tracemap.crawl.step-interval", "100ms");
-        overrides.put("tracemap.crawl.dir", archive.resolve("no-crawl-files").toString());
-        api = "http://127.0.0.1:" + port;
-        return Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", TOKEN));
+        server = new TestServer(archive, Map.of("tracemap.crawl.step-interval", "100ms",
+                "tracemap.crawl.dir", archive.resolve("no-crawl-files").toString()));
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (tracemap != null) tracemap.close();
+        if (server != null) server.close();
         site.stop();
     }
 
@@ -133,7 +108,7 @@ class CrawlIT {
         assertThat(c2.path("new").asInt()).isZero();
 
         // The vanished page's earlier capture still replays, byte for byte.
-        HttpResponse<byte[]> replay = send(HttpRequest.newBuilder(URI.create(news2Before.path("replayUrl").asText() + "?raw=1")).GET());
+        HttpResponse<byte[]> replay = server.send(HttpRequest.newBuilder(URI.create(news2Before.path("replayUrl").asText() + "?raw=1")).GET());
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(new String(replay.body(), StandardCharsets.UTF_8)).contains("Second story.");
 
@@ -170,8 +145,8 @@ class CrawlIT {
             assertThat(System.currentTimeMillis()).isLessThan(deadline);
             Thread.sleep(50);
         }
-        tracemap.close();
-        tracemap = start();
+        server.close();
+        server.start();
 
         JsonNode resumed = runToEnd("slow", id);
         assertThat(resumed.path("counts").path("captured").asInt()).as(resumed.toPrettyString()).isEqualTo(13);
@@ -222,17 +197,10 @@ class CrawlIT {
     }
 
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN).GET());
-        assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return json.readTree(r.body());
+        return server.getJson(path, TOKEN);
     }
 
     private HttpResponse<byte[]> post(String path, Object body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + TOKEN)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return server.post(path, body, TOKEN);
     }
 }

@@ -9,18 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tracemap.config.TracemapConfig;
 import org.tracemap.web.Authenticator;
 import org.tracemap.web.Role;
 
@@ -46,7 +40,7 @@ import org.tracemap.web.Role;
  * validated, size-limited and rate-limited.
  */
 class ReviewIT {
-    private static final String ADMIN = "review-test-admin";
+    private static final String ADMIN = TestServer.ADMIN;
     private static final String ARTICLE = "<html><head><title>Huawei to build Nairobi safe city</title></head><body>"
             + "<nav><a href=\"/\">Home</a> <a href=\"/brazil\">Brazil</a> <a href=\"/india\">India data centres</a></nav>"
             + "<article><h1>Huawei to build Nairobi safe city</h1><p>Published 3 March 2015</p>"
@@ -62,9 +56,8 @@ class ReviewIT {
     Path archive;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private WireMockServer origin;
-    private Tracemap tracemap;
+    private TestServer server;
     private String api;
     private String alice;
     private String bob;
@@ -78,21 +71,9 @@ class ReviewIT {
                 .withHeader("Content-Type", "text/html; charset=utf-8").withBody(ARTICLE)));
         origin.stubFor(get(urlEqualTo("/zh/dubai.html")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html; charset=utf-8").withBody(CHINESE)));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Map<String, String> overrides = new HashMap<>();
-        overrides.put("tracemap.archive.dir", archive.toString());
-        overrides.put("tracemap.server.port", Integer.toString(port));
-        overrides.put("tracemap.fetch.allow-private", "true");
-        overrides.put("tracemap.fetch.per-host-delay", "0ms");
-        overrides.put("tracemap.queue.poll-interval", "50ms");
-        overrides.put("tracemap.submissions.per-address-per-hour", "3");
-        overrides.put("tracemap.submissions.max-body", "2KB");
-        api = "http://127.0.0.1:" + port;
-        tracemap = Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", ADMIN));
-        Authenticator users = new Authenticator(tracemap.tokens());
+        server = new TestServer(archive, Map.of("tracemap.submissions.per-address-per-hour", "3", "tracemap.submissions.max-body", "2KB"));
+        api = server.api();
+        Authenticator users = new Authenticator(server.tracemap().tokens());
         alice = users.addUser("alice", Role.REVIEWER);
         bob = users.addUser("bob", Role.REVIEWER);
         researcher = users.addUser("rita", Role.RESEARCHER);
@@ -100,7 +81,7 @@ class ReviewIT {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (tracemap != null) tracemap.close();
+        if (server != null) server.close();
         origin.stop();
     }
 
@@ -324,22 +305,18 @@ class ReviewIT {
     }
 
     private JsonNode getJson(String path, String token) throws Exception {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token).GET());
-        assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-        return json.readTree(r.body());
+        return server.getJson(path, token);
     }
 
     private HttpResponse<byte[]> post(String path, Object body, String token) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(api + path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        return server.post(path, body, token);
     }
 
     private HttpResponse<byte[]> postPublic(Object body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(api + "/api/submissions")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        return server.post("/api/submissions", body, null);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
+        return server.send(request);
     }
 }
