@@ -32,6 +32,18 @@ if (!L) {
   say(ui.notice, 'error', 'The map library (Leaflet) did not load: the downloads below still work.');
 } else {
   map = L.map('map', { preferCanvas: true, worldCopyJump: true, minZoom: 2 }).setView([20, 15], 2);
+  // Country outlines shipped with the UI (Natural Earth 1:110m, public domain, via world-atlas): the map is
+  // readable offline, where the tiles below cannot load.
+  fetch('/ui/world-110m.geojson')
+    .then((r) => (r.ok ? r.json() : null))
+    .then((world) => {
+      if (!world) return;
+      L.geoJSON(world, {
+        interactive: false,
+        style: { color: '#8a97a6', weight: 0.6, fillColor: '#f2efe6', fillOpacity: 1 },
+      }).addTo(map).bringToBack();
+    })
+    .catch(() => {});
   const tiles = L.tileLayer('https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png', {
     subdomains: 'abc',
     maxZoom: 19,
@@ -49,7 +61,7 @@ if (!L) {
 
 function warnAboutTiles() {
   if (state.tilesFailed && ui.notice.hidden) {
-    say(ui.notice, 'warning', 'Map tiles could not be loaded (offline?). The points are still shown.');
+    say(ui.notice, 'warning', 'Map tiles could not be loaded (offline?): showing country outlines only.');
   }
 }
 

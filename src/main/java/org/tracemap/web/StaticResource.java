@@ -41,6 +41,7 @@ public final class StaticResource {
             "css", "text/css; charset=utf-8",
             "json", "application/json",
             "map", "application/json",
+            "geojson", "application/geo+json",
             "png", "image/png",
             "svg", "image/svg+xml",
             "ico", "image/x-icon",
