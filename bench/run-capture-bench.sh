@@ -243,7 +243,7 @@ env TRACEMAP_JAVA_OPTS="${BENCH_JAVA_OPTS:-}" TRACEMAP_FETCH_ALLOW_PRIVATE=true 
     >"$BIG_DIR/capture.out" 2>"$BIG_DIR/capture.err" || rc=$?
 [[ $rc -eq 0 ]] || die "big capture exited $rc: $(cat "$BIG_DIR/capture.out") $(tail -3 "$BIG_DIR/capture.err")"
 # Any settled stage without a notice in brackets: a truncated or failed capture says why after the URL.
-grep -qxE "(ARCHIVED|EXTRACTED|INDEXED) +$BASE/big.bin" "$BIG_DIR/capture.out" \
+grep -qxE "(ARCHIVED|EXTRACTED|INDEXED|MINED) +$BASE/big.bin" "$BIG_DIR/capture.out" \
   || die "big capture did not complete cleanly (truncated or failed?): $(cat "$BIG_DIR/capture.out")"
 BIG_RSS_KB="$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$BIG_DIR/time-v.txt")"
 BIG_WALL="$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$BIG_DIR/time-v.txt")"

@@ -66,6 +66,11 @@ public final class CandidateMiner {
 
     public List<MinedCandidate> mine(MinableDocument doc) {
         String text = doc.text() == null ? "" : doc.text();
+        // Every candidate needs a company named somewhere in the page (sentence, neighbours, title or award
+        // line): a page that names none is done after one pass of one matcher.
+        if (gazetteer.companyNames().find(text).isEmpty() && (doc.title() == null || gazetteer.companyNames().find(doc.title()).isEmpty())) {
+            return List.of();
+        }
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(text);
         List<Findings> found = new ArrayList<>(sentences.size());
         for (SentenceSplitter.Sentence s : sentences) found.add(look(s));
@@ -116,14 +121,15 @@ public final class CandidateMiner {
 
     private Findings look(SentenceSplitter.Sentence s) {
         String t = s.text();
-        List<PhraseMatcher.Match<Company>> companyMatches = gazetteer.companyNames().find(t);
+        String n = PhraseMatcher.normalise(t); // once for the ten matchers below
+        List<PhraseMatcher.Match<Company>> companyMatches = gazetteer.companyNames().findNormalised(n);
         Set<Company> actors = new LinkedHashSet<>();
         for (PhraseMatcher.Match<Company> m : companyMatches) {
             if (!isRival(t, m.start())) actors.addAll(m.values());
         }
         List<Category> categories = new ArrayList<>();
         List<At<Category>> cueAt = new ArrayList<>();
-        for (PhraseMatcher.Match<Category> m : gazetteer.categoryCues().find(t)) {
+        for (PhraseMatcher.Match<Category> m : gazetteer.categoryCues().findNormalised(n)) {
             if (overlapsAny(m, companyMatches)) continue; // "China Mobile network" is not a mobile-network cue
             for (Category c : m.values()) {
                 if (!categories.contains(c)) categories.add(c);
@@ -131,7 +137,7 @@ public final class CandidateMiner {
             }
         }
         List<PhraseMatcher.Match<Place>> places = new ArrayList<>();
-        for (PhraseMatcher.Match<Place> m : gazetteer.placeNames().find(t)) {
+        for (PhraseMatcher.Match<Place> m : gazetteer.placeNames().findNormalised(n)) {
             if (overlapsAny(m, companyMatches)) continue; // "China Telecom" is not China
             if (!looksLikeProperNoun(t, m)) continue;     // "reading", "mobile", "nice"
             places.add(m);
@@ -139,10 +145,10 @@ public final class CandidateMiner {
         List<Integer> years = new ArrayList<>();
         Matcher y = YEAR.matcher(t);
         while (y.find()) years.add(Integer.parseInt(y.group(1)));
-        Cues cues = new Cues(!gazetteer.referenceCues().find(t).isEmpty(), !gazetteer.buildCues().find(t).isEmpty(),
-                !gazetteer.scopeCues().find(t).isEmpty());
-        return new Findings(s, actors, categories, cueAt, places, List.of(), List.of(), years, !gazetteer.projectCues().find(t).isEmpty(),
-                !gazetteer.notProjectCues().find(t).isEmpty(), false, cues);
+        Cues cues = new Cues(!gazetteer.referenceCues().findNormalised(n).isEmpty(), !gazetteer.buildCues().findNormalised(n).isEmpty(),
+                !gazetteer.scopeCues().findNormalised(n).isEmpty());
+        return new Findings(s, actors, categories, cueAt, places, List.of(), List.of(), years, !gazetteer.projectCues().findNormalised(n).isEmpty(),
+                !gazetteer.notProjectCues().findNormalised(n).isEmpty(), false, cues);
     }
 
     /** Whether a name is written in Chinese characters. */
