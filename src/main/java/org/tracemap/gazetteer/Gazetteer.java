@@ -40,7 +40,7 @@ public final class Gazetteer {
     }
 
     Gazetteer(Map<String, Company> companies, Map<String, Category> categories, Map<String, Country> countries,
-              List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames,
+              List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames, List<String> notPlaces,
               Context context) {
         this.companies = Map.copyOf(companies);
         this.categories = Map.copyOf(categories);
@@ -54,6 +54,7 @@ public final class Gazetteer {
             for (String v : c.variants()) placeNames.add(v, c.place());
         }
         for (Place city : cities) for (String n : cityNames.getOrDefault(city, List.of())) placeNames.add(n, city);
+        for (String phrase : notPlaces) placeNames.add(phrase, Place.NONE);
         for (String p : context.project()) addWithPlural(projectCues, p, Boolean.TRUE);
         for (String p : context.notProject()) notProjectCues.add(p, Boolean.TRUE);
         for (String p : context.notActor()) notActorCues.add(p, Boolean.TRUE);
@@ -171,7 +172,7 @@ public final class Gazetteer {
         for (var m : placeNames.find(text)) {
             boolean inCompanyName = companyMatches.stream().anyMatch(c -> m.start() < c.end() && c.start() < m.end());
             char first = text.charAt(m.start());
-            if (inCompanyName || (Character.isLetter(first) && Character.isLowerCase(first))) continue;
+            if (inCompanyName || m.values().contains(Place.NONE) || (Character.isLetter(first) && Character.isLowerCase(first))) continue;
             Place country = m.values().stream().filter(p -> !p.isCity()).findFirst().orElse(null);
             if (country != null) {
                 places.add(country.country());

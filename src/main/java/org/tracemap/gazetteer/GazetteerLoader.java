@@ -121,7 +121,13 @@ public final class GazetteerLoader {
             String t = l.strip();
             if (!t.isEmpty() && !t.startsWith("#")) ambiguous.add(t.toLowerCase(Locale.ROOT));
         }
-        return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, new Gazetteer.Context(project, notProject, notActor,
+        List<String> notPlaces = new ArrayList<>();
+        if (source.exists("places/not-places.txt")) {
+            for (String l : source.lines("places/not-places.txt")) {
+                if (!l.isBlank() && !l.strip().startsWith("#")) notPlaces.add(l.strip());
+            }
+        }
+        return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
                 flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
                 flatten(context.notAward())));
     }

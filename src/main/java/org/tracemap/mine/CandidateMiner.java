@@ -139,6 +139,7 @@ public final class CandidateMiner {
         List<PhraseMatcher.Match<Place>> places = new ArrayList<>();
         for (PhraseMatcher.Match<Place> m : gazetteer.placeNames().findNormalised(n)) {
             if (overlapsAny(m, companyMatches)) continue; // "China Telecom" is not China
+            if (m.values().contains(Place.NONE)) continue; // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, m)) continue;     // "reading", "mobile", "nice"
             places.add(m);
         }

@@ -66,6 +66,14 @@ class CandidateMinerTest {
     }
 
     @Test
+    void phrasesThatOnlyContainAPlaceNameAreNotThatPlace() {
+        assertThat(keys("Huawei Marine laid a submarine cable across the Indian Ocean to Mombasa, Kenya."))
+                .containsExactly("huawei|undersea-cable|KE|Mombasa");
+        assertThat(keys("华为海洋铺设了一条横跨印度洋、连接肯尼亚蒙巴萨的海缆。")).noneMatch(k -> k.contains("|IN|"));
+        assertThat(GAZETTEER.mentions("Shipping in the Indian Ocean").countries()).isEmpty();
+    }
+
+    @Test
     void chineseTextIsMinedWithChineseNames() {
         assertThat(keys("2019年，中兴通讯与埃塞俄比亚电信签署5G网络建设合作协议。")).contains("zte|5g|ET|");
     }
