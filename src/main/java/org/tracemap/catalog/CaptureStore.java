@@ -26,11 +26,14 @@ public final class CaptureStore {
     private final Catalog catalog;
     private final Clock clock;
     private final ObjectMapper json;
+    /** When this process opened the catalogue: what changed before it was left by an earlier run. */
+    private final Instant openedAt;
 
     public CaptureStore(Catalog catalog, Clock clock, ObjectMapper json) {
         this.catalog = catalog;
         this.clock = clock;
         this.json = json;
+        this.openedAt = clock.instant();
     }
 
     /** What intake asks to store: a validated, normalised URL and what came with it. */
@@ -208,6 +211,14 @@ public final class CaptureStore {
                 return all(ps);
             }
         });
+    }
+
+    /**
+     * Captures an earlier run left in {@code status}: the stages' resume-on-start lists. Captures this
+     * process has moved since it opened the catalogue are already in its queues, and are not listed again.
+     */
+    public List<Capture> leftByEarlierRun(CaptureStatus status, int limit) {
+        return withStatus(status, limit).stream().filter(c -> c.updatedAt().isBefore(openedAt)).toList();
     }
 
     /** How many captures are in each status. */

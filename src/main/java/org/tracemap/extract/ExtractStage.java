@@ -84,7 +84,7 @@ public final class ExtractStage {
 
     /** Snapshots of captures a stop left ARCHIVED, to extract on start. */
     public List<Snapshot> awaitingExtraction() {
-        return captures.withStatus(CaptureStatus.ARCHIVED, 10_000).stream()
+        return captures.leftByEarlierRun(CaptureStatus.ARCHIVED, 10_000).stream()
                 .filter(c -> c.snapshotId() != null)
                 .map(c -> snapshots.find(c.snapshotId()).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();

@@ -46,9 +46,9 @@ public final class IndexStage {
     /** On start: EXTRACTED captures, and INDEXED or MINED ones whose document a crash lost before the index commit. */
     public List<Snapshot> awaitingIndex() {
         List<Snapshot> out = new ArrayList<>();
-        for (Capture c : captures.withStatus(CaptureStatus.EXTRACTED, 100_000)) add(c, out);
-        List<Capture> done = new ArrayList<>(captures.withStatus(CaptureStatus.INDEXED, 1_000_000));
-        done.addAll(captures.withStatus(CaptureStatus.MINED, 1_000_000));
+        for (Capture c : captures.leftByEarlierRun(CaptureStatus.EXTRACTED, 100_000)) add(c, out);
+        List<Capture> done = new ArrayList<>(captures.leftByEarlierRun(CaptureStatus.INDEXED, 1_000_000));
+        done.addAll(captures.leftByEarlierRun(CaptureStatus.MINED, 1_000_000));
         for (Capture c : done) {
             try {
                 if (c.snapshotId() != null && extractions.find(c.snapshotId()).map(e -> e.error() == null).orElse(false) && !index.contains(c.snapshotId())) {

@@ -51,7 +51,7 @@ public final class MineStage {
     /** On start: captures a stop left INDEXED. */
     public List<Snapshot> awaitingMining() {
         List<Snapshot> out = new ArrayList<>();
-        for (Capture c : captures.withStatus(CaptureStatus.INDEXED, 1_000_000)) {
+        for (Capture c : captures.leftByEarlierRun(CaptureStatus.INDEXED, 1_000_000)) {
             if (c.snapshotId() != null) snapshots.find(c.snapshotId()).ifPresent(out::add);
         }
         return out;
