@@ -117,6 +117,27 @@ public final class CaptureStore {
         });
     }
 
+    /** Where some captures are: URL, status and error only (progress displays poll this often; no tags parsing). */
+    public record Progress(String id, String url, CaptureStatus status, String error) {}
+
+    public List<Progress> progress(java.util.Collection<String> ids) {
+        List<String> all = new ArrayList<>(ids);
+        return catalog.read(c -> {
+            List<Progress> found = new ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, url, status, error FROM capture WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) found.add(new Progress(rs.getString(1), rs.getString(2), CaptureStatus.valueOf(rs.getString(3)), rs.getString(4)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
     /**
      * Takes up to {@code limit} QUEUED captures, oldest first, and marks them FETCHING, in one
      * transaction: two pollers can never take the same capture.

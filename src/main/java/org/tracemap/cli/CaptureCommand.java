@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracemap.Tracemap;
-import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureSubmission;
@@ -70,7 +69,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (!await) return reportQueued(queued, "they run when the pipeline does (bin/tracemap serve, or capture --wait)");
             return follow(queued, ids -> {
                 Map<String, ProgressWatcher.CaptureView> views = new java.util.HashMap<>();
-                for (Capture c : tracemap.captures().findAll(ids)) views.put(c.id(), view(c));
+                for (var c : tracemap.captures().progress(ids)) views.put(c.id(), new ProgressWatcher.CaptureView(c.url(), c.status(), c.error()));
                 return views;
             });
         }
@@ -137,10 +136,6 @@ final class CaptureCommand implements Callable<Integer> {
         new CaptureSummary(System.out).print(done);
         boolean allArchived = done.stream().allMatch(c -> c.status() != CaptureStatus.FAILED);
         return allArchived && queued.rejected() == 0 ? 0 : 1;
-    }
-
-    private static ProgressWatcher.CaptureView view(Capture c) {
-        return new ProgressWatcher.CaptureView(c.url(), c.status(), c.error());
     }
 
     private static List<String> readUrlFile(Path file) throws IOException {
