@@ -102,39 +102,41 @@ public final class CaptureStore {
 
     /** The captures with these ids (those that exist), read in chunks so that any number can be asked for. */
     public List<Capture> findAll(java.util.Collection<String> ids) {
+        return byIds(ids, "SELECT " + COLUMNS + " FROM capture WHERE id IN ", this::all);
+    }
+
+    /** Rows for many ids, in chunks of 500 (SQLite's limit on parameters is 999). */
+    private <T> List<T> byIds(java.util.Collection<String> ids, String selectWhereIdIn, Rows<T> rows) {
         List<String> all = new ArrayList<>(ids);
         return catalog.read(c -> {
-            List<Capture> found = new ArrayList<>(all.size());
+            List<T> found = new ArrayList<>(all.size());
             for (int from = 0; from < all.size(); from += 500) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE id IN (" + marks + ")")) {
+                try (PreparedStatement ps = c.prepareStatement(selectWhereIdIn + "(" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
-                    found.addAll(all(ps));
+                    found.addAll(rows.read(ps));
                 }
             }
             return found;
         });
     }
 
+    @FunctionalInterface
+    private interface Rows<T> {
+        List<T> read(PreparedStatement ps) throws SQLException;
+    }
+
     /** Where some captures are: URL, status and error only (progress displays poll this often; no tags parsing). */
     public record Progress(String id, String url, CaptureStatus status, String error) {}
 
     public List<Progress> progress(java.util.Collection<String> ids) {
-        List<String> all = new ArrayList<>(ids);
-        return catalog.read(c -> {
-            List<Progress> found = new ArrayList<>(all.size());
-            for (int from = 0; from < all.size(); from += 500) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, url, status, error FROM capture WHERE id IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) found.add(new Progress(rs.getString(1), rs.getString(2), CaptureStatus.valueOf(rs.getString(3)), rs.getString(4)));
-                    }
-                }
+        return byIds(ids, "SELECT id, url, status, error FROM capture WHERE id IN ", ps -> {
+            List<Progress> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Progress(rs.getString(1), rs.getString(2), CaptureStatus.valueOf(rs.getString(3)), rs.getString(4)));
             }
-            return found;
+            return out;
         });
     }
 
