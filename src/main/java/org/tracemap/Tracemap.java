@@ -402,6 +402,7 @@ public final class Tracemap implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
+            crawlRunner.close();
             if (camel != null) camel.stop();
         } finally {
             try {

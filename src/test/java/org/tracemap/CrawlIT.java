@@ -160,6 +160,18 @@ class CrawlIT {
         assertThat(refetched).isLessThanOrEqualTo(1);
     }
 
+    @Test
+    void anUnreadableRobotsTxtFetchesNothingOfThatSiteAndSaysWhy() throws Exception {
+        site.stubFor(get(urlEqualTo("/robots.txt")).willReturn(aResponse().withStatus(503)));
+        String base = site.baseUrl();
+        assertThat(post("/api/crawls", Map.of("name", "down", "seeds", List.of(base + "/"), "maxDepth", 1)).statusCode()).isEqualTo(201);
+        JsonNode run = runToEnd("down");
+        assertThat(run.path("counts").path("failed").asInt()).as(run.toPrettyString()).isEqualTo(1);
+        assertThat(run.path("counts").path("captured").asInt()).isZero();
+        assertThat(run.path("errors").path("robots.txt could not be read (server error or unreachable)").asInt()).isEqualTo(1);
+        site.verify(0, getRequestedFor(urlEqualTo("/")));
+    }
+
     private JsonNode runToEnd(String crawl) throws Exception {
         HttpResponse<byte[]> started = post("/api/crawls/" + crawl + "/runs", Map.of());
         assertThat(started.statusCode()).as(new String(started.body(), StandardCharsets.UTF_8)).isEqualTo(202);

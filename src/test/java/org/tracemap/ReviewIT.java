@@ -262,7 +262,8 @@ class ReviewIT {
         postPublic(Map.of("url", origin.baseUrl() + "/b"));
         HttpResponse<byte[]> limited = postPublic(Map.of("url", origin.baseUrl() + "/c"));
         assertThat(limited.statusCode()).isEqualTo(429);
-        assertThat(limited.headers().firstValue("Retry-After")).hasValue("3600");
+        // Until the oldest of the three leaves the hour's window.
+        assertThat(Integer.parseInt(limited.headers().firstValue("Retry-After").orElseThrow())).isBetween(3500, 3601);
 
         // The submitted URL is captured; once archived, the submission's source has a replay link.
         long deadline = System.currentTimeMillis() + 20_000;

@@ -136,6 +136,19 @@ public final class CandidateStore {
         });
     }
 
+    /** When the oldest submission from one (hashed) client since {@code sinceIso} was made, if any. */
+    public Optional<java.time.Instant> oldestSubmissionSince(String clientHash, String sinceIso) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT MIN(created_at) FROM submission WHERE client_hash = ? AND created_at >= ?")) {
+                ps.setString(1, clientHash);
+                ps.setString(2, sinceIso);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null ? Optional.of(java.time.Instant.parse(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
     /** Submissions from one (hashed) client address since {@code sinceIso}: for the rate limit. */
     public int submissionsSince(String clientHash, String sinceIso) {
         return catalog.read(c -> {

@@ -63,7 +63,14 @@ public final class CrawlStore {
     }
 
     public Optional<StoredCrawl> definition(String name) {
-        return definitions().stream().filter(d -> d.name().equals(name)).findFirst();
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, definition, source, updated_at FROM crawl WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new StoredCrawl(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Starts a run (STARTING); when one of this crawl is already STARTING or RUNNING, its id is returned negated. */
@@ -134,7 +141,7 @@ public final class CrawlStore {
         return runs("WHERE status = 'RUNNING'", null);
     }
 
-    /** The previous finished run of a crawl before {@code beforeId}, for "what was there last time". */
+    /** Every run of a crawl, newest first. */
     public List<Run> runsOf(String crawl) {
         return catalog.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, crawl, status, started_at, ended_at, error, robots_note FROM crawl_run"
@@ -216,6 +223,25 @@ public final class CrawlStore {
         });
     }
 
+    /** PENDING rows, shallowest first, at most {@code perHost} of each host. */
+    public List<Entry> pendingAcrossHosts(long runId, int perHost, int limit) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT url_key, url, host, depth, via, status, capture_id FROM ("
+                    + " SELECT *, ROW_NUMBER() OVER (PARTITION BY host ORDER BY depth, url_key) AS nth FROM frontier"
+                    + " WHERE run_id = ? AND status = 'PENDING') WHERE nth <= ? ORDER BY depth, url_key LIMIT ?")) {
+                ps.setLong(1, runId);
+                ps.setInt(2, perHost);
+                ps.setInt(3, limit);
+                List<Entry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7)));
+                }
+                return out;
+            }
+        });
+    }
+
     /** Captures in flight per host, for per-host politeness in the frontier. */
     public Map<String, Integer> queuedPerHost(long runId) {
         return catalog.read(c -> {
@@ -272,8 +298,8 @@ public final class CrawlStore {
                                 else if ("GONE".equals(outcome)) n[5] += k;
                             }
                             case "FAILED" -> {
-                                n[6] += k;
-                                if ("GONE".equals(outcome)) n[5] += k;
+                                if ("GONE".equals(outcome)) n[5] += k; // no longer resolves: gone, not a failure
+                                else n[6] += k;
                             }
                             case "BLOCKED" -> n[7] += k;
                             default -> n[8] += k;

@@ -61,6 +61,9 @@ public record CrawlDefinition(String name, List<String> seeds, List<String> site
         if (seeds.isEmpty() && sitemaps.isEmpty() && feeds.isEmpty()) {
             throw new InvalidInputException("seeds", "a crawl needs at least one seed, sitemap or feed");
         }
+        checkUrls("seeds", seeds);
+        checkUrls("sitemaps", sitemaps);
+        checkUrls("feeds", feeds);
         if (maxDepth != null && (maxDepth < 0 || maxDepth > 20)) throw new InvalidInputException("maxDepth", "maxDepth must be 0 to 20");
         if (maxPages != null && (maxPages < 1 || maxPages > 1_000_000)) throw new InvalidInputException("maxPages", "maxPages must be 1 to 1000000");
         if (schedule != null && !schedule.isBlank() && !CronExpression.isValidExpression(schedule)) {
@@ -79,6 +82,17 @@ public record CrawlDefinition(String name, List<String> seeds, List<String> site
             throw new InvalidInputException("robots.reason", "ignoring robots.txt needs a reason, which is recorded on every run");
         }
         return this;
+    }
+
+    private static void checkUrls(String field, List<String> urls) {
+        org.tracemap.intake.UrlNormalizer normalizer = new org.tracemap.intake.UrlNormalizer();
+        for (int i = 0; i < urls.size(); i++) {
+            try {
+                normalizer.normalize(urls.get(i));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(field + "[" + i + "]", e.getMessage());
+            }
+        }
     }
 
     private static void durationField(String field, String value) {

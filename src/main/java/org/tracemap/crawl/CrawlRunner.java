@@ -33,7 +33,7 @@ import org.tracemap.intake.UrlNormalizer;
  * robots.txt, per-host politeness and the recapture interval. A run whose frontier has nothing PENDING or
  * QUEUED is FINISHED. Everything is in the catalogue, so a restart resumes where the run stopped.
  */
-public final class CrawlRunner {
+public final class CrawlRunner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CrawlRunner.class);
     private static final int IN_FLIGHT_PER_RUN = 64;
 
@@ -50,6 +50,11 @@ public final class CrawlRunner {
     private final Clock clock;
     /** When each host last got a URL from a crawl, for per-crawl politeness delays. */
     private final Map<String, Instant> lastDispatch = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService seeding = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "crawl-seeding");
+        t.setDaemon(true);
+        return t;
+    });
 
     public CrawlRunner(Crawls crawls, CrawlStore store, CaptureIntake intake, CaptureStore captures, SnapshotStore snapshots,
                        ExtractionStore extractions, RobotsCache robots, SourceReader sources, UrlNormalizer normalizer, TracemapConfig config,
@@ -67,12 +72,44 @@ public final class CrawlRunner {
         this.clock = clock;
     }
 
-    /** Starts a run of the named crawl (or returns the one already running) and fills its frontier. */
+    /** Starts a run of the named crawl (or returns the one already running) and fills its frontier before returning. */
     public long start(String name) {
-        CrawlDefinition d = crawls.get(name).orElseThrow(() -> new IllegalArgumentException("no crawl named " + name));
-        String robotsNote = d.obeysRobots() ? null : "robots.txt ignored: " + d.robots().reason();
-        long id = store.startRun(name, robotsNote);
+        CrawlDefinition d = definition(name);
+        long id = store.startRun(name, robotsNote(d));
         if (id < 0) return -id;
+        seed(id, d);
+        return id;
+    }
+
+    /**
+     * Starts a run and returns its id at once; the seeds, sitemaps and feeds are read in the background (the
+     * run is STARTING meanwhile). For the API and schedules, where reading a large sitemap must not hold a
+     * request or the scheduler.
+     */
+    public long startInBackground(String name) {
+        CrawlDefinition d = definition(name);
+        long id = store.startRun(name, robotsNote(d));
+        if (id < 0) return -id;
+        seeding.submit(() -> {
+            try {
+                seed(id, d);
+            } catch (RuntimeException e) {
+                log.error("crawl {} run {} could not read its sources", name, id, e); // seed() has marked the run FAILED
+            }
+        });
+        return id;
+    }
+
+    private CrawlDefinition definition(String name) {
+        return crawls.get(name).orElseThrow(() -> new IllegalArgumentException("no crawl named " + name));
+    }
+
+    private static String robotsNote(CrawlDefinition d) {
+        return d.obeysRobots() ? null : "robots.txt ignored: " + d.robots().reason();
+    }
+
+    private void seed(long id, CrawlDefinition d) {
+        String name = d.name();
         try {
             List<CrawlStore.Entry> found = new ArrayList<>();
             for (String seed : d.seeds()) add(found, seed, 0, "SEED");
@@ -100,7 +137,12 @@ public final class CrawlRunner {
             store.endRun(id, "FAILED", e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        return id;
+    }
+
+    /** Stops reading sources in the background; a run caught STARTING is marked FAILED at the next start. */
+    @Override
+    public void close() {
+        seeding.shutdownNow();
     }
 
     /** Moves every running run on; called often, cheap when there is nothing to do. */
@@ -172,7 +214,8 @@ public final class CrawlRunner {
         int total = inFlight.values().stream().mapToInt(Integer::intValue).sum();
         if (total >= IN_FLIGHT_PER_RUN) return;
         Duration recapture = d.recaptureInterval() == null ? Duration.ZERO : CrawlDefinition.duration(d.recaptureInterval());
-        for (CrawlStore.Entry e : store.withStatus(run.id(), "PENDING", IN_FLIGHT_PER_RUN * 4)) {
+        // A few rows per host, so one busy host does not hide the others behind it.
+        for (CrawlStore.Entry e : store.pendingAcrossHosts(run.id(), 8, IN_FLIGHT_PER_RUN * 4)) {
             if (total >= IN_FLIGHT_PER_RUN) break;
             CrawlDefinition.HostPoliteness p = d.politeness().get(e.host());
             int perHost = p != null && p.concurrency() != null ? p.concurrency() : defaultPerHost;
@@ -180,9 +223,16 @@ public final class CrawlRunner {
             Duration delay = p != null && p.delay() != null ? CrawlDefinition.duration(p.delay()) : Duration.ZERO;
             Instant last = lastDispatch.get(run.id() + "|" + e.host());
             if (last != null && last.plus(delay).isAfter(clock.instant())) continue;
-            if (d.obeysRobots() && !robots.allowed(e.url())) {
-                store.update(run.id(), e.urlKey(), "BLOCKED", null, null, "disallowed by robots.txt");
-                continue;
+            if (d.obeysRobots()) {
+                RobotsCache.Verdict verdict = robots.check(e.url());
+                if (verdict == RobotsCache.Verdict.DISALLOWED) {
+                    store.update(run.id(), e.urlKey(), "BLOCKED", null, null, "disallowed by robots.txt");
+                    continue;
+                }
+                if (verdict == RobotsCache.Verdict.UNREACHABLE) {
+                    store.update(run.id(), e.urlKey(), "FAILED", null, "FAILED", "robots.txt could not be read (server error or unreachable)");
+                    continue;
+                }
             }
             if (!recapture.isZero() && recentlyCaptured(e.url(), recapture)) {
                 store.update(run.id(), e.urlKey(), "DONE", null, "FRESH", null);

@@ -38,10 +38,12 @@ public final class CrawlScheduler {
             if (d.schedule() == null || d.schedule().isBlank()) continue;
             try {
                 CronExpression cron = new CronExpression(d.schedule());
-                Instant since = store.runsOf(d.name()).stream().findFirst().map(r -> Instant.parse(r.startedAt())).orElse(bootedAt);
+                var runs = store.runsOf(d.name());
+                if (!runs.isEmpty() && (runs.get(0).status().equals("RUNNING") || runs.get(0).status().equals("STARTING"))) continue;
+                Instant since = runs.stream().findFirst().map(r -> Instant.parse(r.startedAt())).orElse(bootedAt);
                 Date next = cron.getNextValidTimeAfter(Date.from(since));
                 if (next != null && !next.toInstant().isAfter(now)) {
-                    long id = runner.start(d.name());
+                    long id = runner.startInBackground(d.name());
                     log.info("scheduled crawl {} started as run {}", d.name(), id);
                     started++;
                 }

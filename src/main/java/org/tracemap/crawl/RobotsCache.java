@@ -12,11 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * robots.txt per host, parsed by crawler-commons and kept for a day. A missing robots.txt (4xx) allows
- * everything; an unreachable one (5xx, network failure) disallows everything until it can be read, as
- * RFC 9309 asks.
+ * everything; an unreachable one (5xx, network failure) is UNREACHABLE: nothing of that host is fetched
+ * (RFC 9309), and the answer is kept for five minutes only, so a passing outage does not block a day.
  */
 public final class RobotsCache {
     private static final Duration TTL = Duration.ofHours(24);
+    private static final Duration FAILURE_TTL = Duration.ofMinutes(5);
+
+    /** What robots.txt says of a URL. */
+    public enum Verdict { ALLOWED, DISALLOWED, UNREACHABLE }
 
     private record Cached(BaseRobotRules rules, Instant until) {}
 
@@ -33,8 +37,10 @@ public final class RobotsCache {
         this.clock = clock;
     }
 
-    public boolean allowed(String url) {
-        return rulesFor(url).isAllowed(url);
+    public Verdict check(String url) {
+        BaseRobotRules rules = rulesFor(url);
+        if (rules.isDeferVisits()) return Verdict.UNREACHABLE;
+        return rules.isAllowed(url) ? Verdict.ALLOWED : Verdict.DISALLOWED;
     }
 
     private BaseRobotRules rulesFor(String url) {
@@ -50,7 +56,7 @@ public final class RobotsCache {
         } else {
             rules = parser.failedFetch(f.status() == 0 ? 503 : f.status());
         }
-        byHost.put(site, new Cached(rules, clock.instant().plus(TTL)));
+        byHost.put(site, new Cached(rules, clock.instant().plus(rules.isDeferVisits() ? FAILURE_TTL : TTL)));
         return rules;
     }
 }

@@ -26,6 +26,9 @@ public final class SourceFetcher {
         }
     }
 
+    /** Sitemaps may be 50 MB uncompressed (sitemaps.org); robots.txt and feeds are far smaller. Past it: a failure, not an OOM. */
+    static final int MAX_DECODED_BYTES = 50 * 1024 * 1024;
+
     private final HttpFetcher fetcher;
     private final UrlNormalizer normalizer;
 
@@ -58,7 +61,9 @@ public final class SourceFetcher {
         String coding = header(r.responseHead(), "content-encoding");
         try (InputStream raw = Files.newInputStream(r.body());
              InputStream in = coding != null && ContentCoding.isDecodable(coding) ? ContentCoding.decode(raw, coding) : raw) {
-            return in.readAllBytes();
+            byte[] body = in.readNBytes(MAX_DECODED_BYTES + 1);
+            if (body.length > MAX_DECODED_BYTES) throw new IOException("larger than " + (MAX_DECODED_BYTES >> 20) + " MB once decoded");
+            return body;
         }
     }
 

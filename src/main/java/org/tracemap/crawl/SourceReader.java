@@ -60,7 +60,13 @@ public final class SourceReader {
             try {
                 AbstractSiteMap parsed = parser.parseSiteMap(f.contentType(), f.body(), new URL(f.url()));
                 if (parsed instanceof SiteMapIndex index) {
-                    for (AbstractSiteMap child : index.getSitemaps()) todo.add(child.getUrl().toString());
+                    // A sitemap index may only point at sitemaps of its own host (sitemaps.org): a hostile index
+                    // must not send the crawler to fetch arbitrary URLs.
+                    String host = new URL(f.url()).getHost();
+                    for (AbstractSiteMap child : index.getSitemaps()) {
+                        if (child.getUrl().getHost().equalsIgnoreCase(host)) todo.add(child.getUrl().toString());
+                        else failures.add(new Failure(child.getUrl().toString(), "sitemap: listed by " + sitemap + " on another host; not fetched"));
+                    }
                 } else if (parsed instanceof SiteMap map) {
                     for (SiteMapURL u : map.getSiteMapUrls()) {
                         if (urls.size() >= maxUrls) break;

@@ -39,7 +39,10 @@ public final class IndexStage {
                     e.title(), e.text(), e.lang() == null ? "und" : e.lang(), snapshot.capturedAt(), snapshot.timestamp(), e.published(),
                     snapshot.contentType()));
         }
-        captures.transition(capture.id(), CaptureStatus.INDEXED, null, capture.error(), 0);
+        // A MINED capture whose document a crash lost is indexed again but stays MINED: states never go back.
+        if (capture.status().ordinal() < CaptureStatus.INDEXED.ordinal()) {
+            captures.transition(capture.id(), CaptureStatus.INDEXED, null, capture.error(), 0);
+        }
         return snapshot;
     }
 

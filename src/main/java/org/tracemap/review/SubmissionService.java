@@ -52,10 +52,13 @@ public final class SubmissionService {
     private final int perAddressPerHour;
     private final Clock clock;
     private final ObjectMapper json;
+    /** Lock stripes by client hash: bounded memory however many clients come. */
+    private final Object[] clientLocks = new Object[64];
 
     public SubmissionService(CaptureIntake intake, CandidateStore candidates, Gazetteer gazetteer, int perAddressPerHour, Clock clock,
                              ObjectMapper json) {
         this.json = json;
+        for (int i = 0; i < clientLocks.length; i++) clientLocks[i] = new Object();
         this.intake = intake;
         this.candidates = candidates;
         this.gazetteer = gazetteer;
@@ -72,9 +75,20 @@ public final class SubmissionService {
             if (!FIELDS.contains(key)) throw new InvalidInputException(key, "unknown field '" + key + "'; accepted: " + String.join(", ", FIELDS));
         }
         String client = hash(clientAddress == null ? "unknown" : clientAddress);
-        if (candidates.submissionsSince(client, clock.instant().minus(WINDOW).toString()) >= perAddressPerHour) {
-            throw new RateLimitedException("at most " + perAddressPerHour + " submissions per hour from one address; try again later", WINDOW);
+        // One client's submissions one at a time, so that parallel requests cannot all pass the count.
+        synchronized (clientLocks[Math.floorMod(client.hashCode(), clientLocks.length)]) {
+            String since = clock.instant().minus(WINDOW).toString();
+            if (candidates.submissionsSince(client, since) >= perAddressPerHour) {
+                Duration wait = candidates.oldestSubmissionSince(client, since).map(oldest -> Duration.between(clock.instant(), oldest.plus(WINDOW)))
+                        .filter(d -> !d.isNegative()).orElse(WINDOW);
+                throw new RateLimitedException("at most " + perAddressPerHour + " submissions per hour from one address; try again later",
+                        wait.plusSeconds(1));
+            }
+            return accept(fields, client);
         }
+    }
+
+    private Receipt accept(Map<String, Object> fields, String client) {
         String url = text(fields, "url", 2048);
         if (url == null) throw new InvalidInputException("url", "url is required");
         String company = text(fields, "company", 100);

@@ -65,7 +65,7 @@ public final class CrawlResource {
         auth.require(request, Role.Permission.CRAWL);
         String name = request.pathParam("name");
         if (crawls.get(name).isEmpty()) throw new ApiException(404, "no crawl named " + name, "name");
-        long id = runner.start(name);
+        long id = runner.startInBackground(name);
         CrawlStore.Run run = store.run(id).orElseThrow();
         return ApiResponse.json(202, Map.of("id", String.valueOf(id), "status", run.status().equals("STARTING") ? "RUNNING" : run.status()));
     }

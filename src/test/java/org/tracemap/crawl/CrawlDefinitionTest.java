@@ -29,6 +29,8 @@ class CrawlDefinitionTest {
     void badFieldsAreNamed() {
         assertThat(field(new CrawlDefinition("Bad Name", List.of("https://a.example/"), null, null, null, null, null, null, null, null, null))).isEqualTo("name");
         assertThat(field(new CrawlDefinition("x", null, null, null, null, null, null, null, null, null, null))).isEqualTo("seeds");
+        assertThat(field(new CrawlDefinition("x", List.of("https://a.example/"), List.of("ftp://a.example/sitemap.xml"), null, null, null, null,
+                null, null, null, null))).isEqualTo("sitemaps[0]");
         assertThat(field(new CrawlDefinition("x", List.of("https://a.example/"), null, null, null, 99, null, null, null, null, null))).isEqualTo("maxDepth");
         assertThat(field(new CrawlDefinition("x", List.of("https://a.example/"), null, null, null, null, null, "daily", null, null, null))).isEqualTo("schedule");
         assertThat(field(new CrawlDefinition("x", List.of("https://a.example/"), null, null, new CrawlDefinition.Scope(List.of("/[unclosed/"), null),
