@@ -36,6 +36,8 @@ public final class CrawlScope {
                 throw new InvalidInputException(field, "not a regular expression: " + rule + " (" + e.getDescription() + ")");
             }
         }
-        return u -> u.startsWith(rule);
+        // "https://example.com" as a prefix would also take "https://example.com.evil.org": a bare origin means its root.
+        String prefix = rule.matches("(?i)https?://[^/?#]+") ? rule + "/" : rule;
+        return u -> u.startsWith(prefix);
     }
 }

@@ -57,6 +57,10 @@ class CrawlDefinitionTest {
         assertThat(scope.contains("https://b.example/2024/x")).isTrue();
         assertThat(scope.contains("https://a.example/about")).isFalse();
         assertThat(scope.contains("https://a.example/news/1?share=tw")).isFalse();
+        CrawlScope bareOrigin = new CrawlScope(new CrawlDefinition("z", List.of("https://a.example/"), null, null,
+                new CrawlDefinition.Scope(List.of("https://a.example"), null), null, null, null, null, null, null), List.of());
+        assertThat(bareOrigin.contains("https://a.example/x")).isTrue();
+        assertThat(bareOrigin.contains("https://a.example.evil.org/x")).isFalse();
         CrawlScope bySeeds = new CrawlScope(new CrawlDefinition("y", List.of("https://a.example/news/"), null, null, null, null, null, null, null, null, null),
                 List.of("https://a.example/"));
         assertThat(bySeeds.contains("https://a.example/anything")).isTrue();
