@@ -123,6 +123,7 @@ public final class Tracemap implements AutoCloseable {
         }
         this.captures = new CaptureStore(catalog, clock, json);
         this.snapshots = new SnapshotStore(catalog);
+        this.crawlStore = new CrawlStore(catalog, clock);
         this.cdxj = new CdxjIndex(layout, json);
         if (pipeline) recover();
         UrlNormalizer normalizer = new UrlNormalizer();
@@ -141,7 +142,6 @@ public final class Tracemap implements AutoCloseable {
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);
-        this.crawlStore = new CrawlStore(catalog, clock);
         this.crawls = new Crawls(crawlStore, json);
         SourceFetcher sources = new SourceFetcher(fetcher, normalizer);
         this.crawlRunner = new CrawlRunner(crawls, crawlStore, intake, captures, snapshots, extractions,
@@ -161,14 +161,10 @@ public final class Tracemap implements AutoCloseable {
         }
         int rebuilt = cdxj.rebuildMissing();
         if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
-        int interrupted = crawlStoreFor(catalog).failInterruptedStarts();
+        int interrupted = crawlStore.failInterruptedStarts();
         if (interrupted > 0) log.warn("{} crawl runs were stopped while reading their sitemaps and feeds; marked FAILED", interrupted);
         int resumed = captures.requeueInFlight();
         if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
-    }
-
-    private static CrawlStore crawlStoreFor(Catalog catalog) {
-        return new CrawlStore(catalog, Clock.systemUTC());
     }
 
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */

@@ -103,7 +103,7 @@ public final class CandidateStore {
                                 + " updated_at = ? WHERE id = ?")) {
                             up.setString(1, m.quote());
                             up.setDouble(2, m.score());
-                            setInt(up, 3, m.year());
+                            SqlValues.setInt(up, 3, m.year());
                             up.setString(4, clock.instant().toString());
                             up.setLong(5, id);
                             up.executeUpdate();
@@ -174,11 +174,11 @@ public final class CandidateStore {
             ps.setString(3, category);
             ps.setString(4, country);
             ps.setString(5, city);
-            setInt(ps, 6, year);
+            SqlValues.setInt(ps, 6, year);
             ps.setString(7, quote);
             ps.setDouble(8, score);
-            setDouble(ps, 9, lat);
-            setDouble(ps, 10, lon);
+            SqlValues.setDouble(ps, 9, lat);
+            SqlValues.setDouble(ps, 10, lon);
             ps.setString(11, precision);
             ps.setString(12, note);
             ps.setString(13, now);
@@ -201,10 +201,10 @@ public final class CandidateStore {
             ps.setString(4, captureId);
             ps.setString(5, url);
             ps.setString(6, quote);
-            setInt(ps, 7, quoteStart);
-            setInt(ps, 8, quoteEnd);
-            setInt(ps, 9, year);
-            setDouble(ps, 10, score);
+            SqlValues.setInt(ps, 7, quoteStart);
+            SqlValues.setInt(ps, 8, quoteEnd);
+            SqlValues.setInt(ps, 9, year);
+            SqlValues.setDouble(ps, 10, score);
             ps.setString(11, clock.instant().toString());
             ps.executeUpdate();
         }
@@ -307,8 +307,8 @@ public final class CandidateStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Source(rs.getLong(1), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), intOrNull(rs, 9), intOrNull(rs, 10),
-                            intOrNull(rs, 11), doubleOrNull(rs, 12)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), SqlValues.intOrNull(rs, 9), SqlValues.intOrNull(rs, 10),
+                            SqlValues.intOrNull(rs, 11), SqlValues.doubleOrNull(rs, 12)));
                 }
             }
         }
@@ -319,8 +319,8 @@ public final class CandidateStore {
         long dp = rs.getLong("datapoint_id");
         Long datapoint = rs.wasNull() ? null : dp;
         return new Candidate(rs.getLong("id"), rs.getString("status"), rs.getInt("version"), rs.getString("origin"), rs.getString("company"),
-                rs.getString("category"), rs.getString("country"), rs.getString("city"), intOrNull(rs, "year"), rs.getString("quote"),
-                rs.getDouble("score"), doubleOrNull(rs, "lat"), doubleOrNull(rs, "lon"), rs.getString("precision"), rs.getString("note"),
+                rs.getString("category"), rs.getString("country"), rs.getString("city"), SqlValues.intOrNull(rs, "year"), rs.getString("quote"),
+                rs.getDouble("score"), SqlValues.doubleOrNull(rs, "lat"), SqlValues.doubleOrNull(rs, "lon"), rs.getString("precision"), rs.getString("note"),
                 datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"), sources);
     }
 
@@ -328,33 +328,5 @@ public final class CandidateStore {
         return new Candidate(c.id(), c.status(), c.version(), c.origin(), c.company(), c.category(), c.country(), c.city(), c.year(), c.quote(),
                 c.score(), c.lat(), c.lon(), c.precision(), c.note(), c.datapointId(), c.reason(), c.decidedBy(), c.decidedAt(), c.createdAt(),
                 sources);
-    }
-
-    static Integer intOrNull(ResultSet rs, String column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    static Integer intOrNull(ResultSet rs, int column) throws SQLException {
-        int v = rs.getInt(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
-    }
-
-    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.REAL); else ps.setDouble(i, v);
     }
 }

@@ -58,11 +58,11 @@ public final class DataPointStore {
             ps.setString(5, p.country());
             ps.setString(6, p.city() == null ? "" : p.city());
             ps.setString(7, p.address());
-            CandidateStore.setDouble(ps, 8, p.lat());
-            CandidateStore.setDouble(ps, 9, p.lon());
+            SqlValues.setDouble(ps, 8, p.lat());
+            SqlValues.setDouble(ps, 9, p.lon());
             ps.setString(10, p.precision());
-            CandidateStore.setInt(ps, 11, p.yearStarted());
-            CandidateStore.setInt(ps, 12, p.yearEnded());
+            SqlValues.setInt(ps, 11, p.yearStarted());
+            SqlValues.setInt(ps, 12, p.yearEnded());
             ps.setString(13, p.description());
             ps.setString(14, topics(p.topics()));
             ps.setString(15, p.createdBy());
@@ -124,9 +124,9 @@ public final class DataPointStore {
                 while (rs.next()) {
                     points.put(rs.getLong("id"), new DataPoint(rs.getLong("id"), rs.getInt("version"), rs.getString("company"),
                             rs.getString("category"), rs.getString("secondary_category"), rs.getString("label"), rs.getString("country"),
-                            rs.getString("city"), rs.getString("address"), CandidateStore.doubleOrNull(rs, "lat"),
-                            CandidateStore.doubleOrNull(rs, "lon"), rs.getString("precision"), CandidateStore.intOrNull(rs, "year_started"),
-                            CandidateStore.intOrNull(rs, "year_ended"), rs.getString("description"), topics(rs.getString("topics")),
+                            rs.getString("city"), rs.getString("address"), SqlValues.doubleOrNull(rs, "lat"),
+                            SqlValues.doubleOrNull(rs, "lon"), rs.getString("precision"), SqlValues.intOrNull(rs, "year_started"),
+                            SqlValues.intOrNull(rs, "year_ended"), rs.getString("description"), topics(rs.getString("topics")),
                             rs.getString("created_by"), rs.getString("created_at"), rs.getString("updated_at"), List.of()));
                 }
             }
