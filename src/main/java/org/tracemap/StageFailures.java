@@ -39,8 +39,8 @@ public final class StageFailures {
                     log.warn("could not delete spooled bodies of {}: {}", captureId, e.getMessage());
                 }
             }
-            // Queue slots are held from claim until archiving; later stages no longer hold one.
-            if (body instanceof CaptureRequest || body instanceof FetchedCapture) queue.release();
+            // A claimed capture holds its share until its fetch ends (releasing twice is harmless).
+            if (captureId != null && (body instanceof CaptureRequest || body instanceof FetchedCapture)) queue.release(captureId);
         }
     }
 

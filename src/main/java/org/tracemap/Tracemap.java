@@ -41,6 +41,7 @@ import org.tracemap.mine.MineSettings;
 import org.tracemap.mine.MineStage;
 import org.tracemap.extract.ExtractSettings;
 import org.tracemap.extract.ExtractStage;
+import org.tracemap.fetch.FetchOutcomes;
 import org.tracemap.fetch.FetchSettings;
 import org.tracemap.index.ArchiveReindexer;
 import org.tracemap.index.IndexStage;
@@ -163,8 +164,9 @@ public final class Tracemap implements AutoCloseable {
         if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
         int interrupted = crawlStore.failInterruptedStarts();
         if (interrupted > 0) log.warn("{} crawl runs were stopped while reading their sitemaps and feeds; marked FAILED", interrupted);
-        int resumed = captures.requeueInFlight();
-        if (resumed > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed);
+        CaptureStore.Resumed resumed = captures.requeueInFlight(FetchSettings.from(config).limits().maxAttempts());
+        if (resumed.requeued() > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed.requeued());
+        if (resumed.failed() > 0) log.warn("gave up on {} captures: the process stopped during every one of their tries", resumed.failed());
     }
 
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
@@ -235,11 +237,13 @@ public final class Tracemap implements AutoCloseable {
     private void startCamel(Path home, Mode mode) throws Exception {
         FetchSettings fetchSettings = FetchSettings.from(config);
         // Room for a few polls' worth of work per worker, so the poll interval never caps throughput.
-        CaptureQueue queue = new CaptureQueue(captures, Math.max(64, fetchSettings.concurrency() * 8));
+        CaptureQueue queue = new CaptureQueue(captures, Math.max(64, fetchSettings.concurrency() * 8), fetchSettings.perHostConcurrency(),
+                fetchSettings.perHostDelay(), fetchSettings.submissionSlots(), Clock.systemUTC());
         camel = new Main();
         camel.bind("captureQueue", queue);
         camel.bind("fetcher", fetcher);
-        camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures));
+        camel.bind("fetchOutcomes", new FetchOutcomes(queue));
+        camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures, config.duration("tracemap.archive.retry-delay"), Clock.systemUTC()));
         camel.bind("extractor", extractStage());
         camel.bind("indexer", indexStage());
         camel.bind("miner", mineStage());

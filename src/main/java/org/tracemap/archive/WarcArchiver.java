@@ -1,6 +1,9 @@
 package org.tracemap.archive;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,15 +33,25 @@ public final class WarcArchiver {
     private final CdxjIndex cdxj;
     private final SnapshotStore snapshots;
     private final CaptureStore captures;
+    private final Duration retryDelay;
+    private final Clock clock;
 
-    public WarcArchiver(RollingWarcWriter warcs, CdxjIndex cdxj, SnapshotStore snapshots, CaptureStore captures) {
+    /** @param retryDelay how long a capture whose archive write failed waits before it is fetched again */
+    public WarcArchiver(RollingWarcWriter warcs, CdxjIndex cdxj, SnapshotStore snapshots, CaptureStore captures, Duration retryDelay, Clock clock) {
+        this.retryDelay = retryDelay;
+        this.clock = clock;
         this.warcs = warcs;
         this.cdxj = cdxj;
         this.snapshots = snapshots;
         this.captures = captures;
     }
 
-    /** Archives the capture and settles its status; returns the final snapshot, or null if nothing was archived. */
+    /**
+     * Archives the capture and settles its status. Returns the final snapshot for extraction, or null when
+     * there is nothing to extract: the fetch failed (its hops are archived, the capture is FAILED with the
+     * reason), or the archive could not be written (the capture goes back to the queue, to be tried again
+     * once the disk has room; nothing already archived is touched).
+     */
     public Snapshot archive(FetchedCapture fetched) {
         String captureId = fetched.request().captureId();
         try {
@@ -50,14 +63,15 @@ public final class WarcArchiver {
             String snapshotId = last == null ? null : last.id();
             if (fetched.failed()) {
                 captures.settle(captureId, CaptureStatus.FAILED, written, snapshotId, "fetch: " + fetched.failure(), fetched.attempts());
-            } else {
-                String notice = last.truncated() == null ? null : truncationNotice(last);
-                captures.settle(captureId, CaptureStatus.ARCHIVED, written, snapshotId, notice, fetched.attempts());
+                return null;
             }
+            captures.settle(captureId, CaptureStatus.ARCHIVED, written, snapshotId, fetched.notice(), fetched.attempts());
             return last;
         } catch (IOException e) {
-            log.error("archiving capture {} failed", captureId, e);
-            captures.transition(captureId, CaptureStatus.FAILED, null, "archive: " + e.getMessage(), fetched.attempts());
+            Instant retryAt = clock.instant().plus(retryDelay);
+            log.error("archiving capture {} failed; it is queued again for {}", captureId, retryAt, e);
+            captures.retryLater(captureId, retryAt, "archive: could not write the WARC (" + e.getMessage() + "); queued again for "
+                    + retryAt, fetched.attempts(), true);
             return null;
         } finally {
             try {
@@ -100,8 +114,4 @@ public final class WarcArchiver {
         return ChangeKind.CHANGED;
     }
 
-    private static String truncationNotice(Snapshot s) {
-        return "body truncated (" + s.truncated() + "): the archived response holds only the bytes read before the "
-                + (s.truncated().equals("length") ? "size limit (tracemap.fetch.max-body-size)" : "time limit (tracemap.fetch.total-timeout)");
-    }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class CaptureStore {
     private static final TypeReference<Map<String, String>> TAGS = new TypeReference<>() {};
     private static final String COLUMNS =
-            "id, url, surt, status, attempts, error, tags, note, requested_by, snapshot_id, created_at, updated_at";
+            "id, url, surt, status, attempts, error, tags, note, requested_by, snapshot_id, created_at, updated_at, tries, retry_at";
 
     private final Catalog catalog;
     private final Clock clock;
@@ -55,7 +55,7 @@ public final class CaptureStore {
             Map<String, Capture> inBatch = new java.util.HashMap<>();
             try (PreparedStatement pending = c.prepareStatement("SELECT " + COLUMNS
                          + " FROM capture WHERE surt = ? AND url = ? AND status IN ('QUEUED','FETCHING') ORDER BY created_at LIMIT 1");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO capture (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO capture (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,NULL)")) {
                 for (NewCapture r : requests) {
                     Capture existing = inBatch.get(r.url());
                     if (existing == null) {
@@ -82,7 +82,7 @@ public final class CaptureStore {
                     insert.executeUpdate();
                     recordTransition(c, r.id(), CaptureStatus.QUEUED, now, null);
                     Capture created = new Capture(r.id(), r.url(), r.surt(), CaptureStatus.QUEUED, 0, null, Map.copyOf(r.tags()),
-                            r.note(), r.requestedBy(), null, now, now);
+                            r.note(), r.requestedBy(), null, now, now, 0, null);
                     inBatch.put(r.url(), created);
                     out.add(created);
                 }
@@ -141,29 +141,46 @@ public final class CaptureStore {
     }
 
     /**
-     * Takes up to {@code limit} QUEUED captures, oldest first, and marks them FETCHING, in one
-     * transaction: two pollers can never take the same capture.
+     * Takes up to {@code limit} QUEUED captures that are due (not waiting for a retry), oldest first, and marks
+     * them FETCHING, in one transaction: two pollers can never take the same capture. Each claim begins a new
+     * try. The caller's {@code admit} decides capture by capture (per-host and per-source shares); captures it
+     * turns down stay QUEUED in their place.
+     *
+     * @param skipHosts host keys ({@link org.tracemap.intake.NormalizedUrl#hostKey}) not to consider at all
+     * @param skipPublic true to leave public submissions queued
      */
-    public List<Capture> claimQueued(int limit) {
+    public List<Capture> claimDue(int limit, java.util.Collection<String> skipHosts, boolean skipPublic, java.util.function.Predicate<Capture> admit) {
         if (limit <= 0) return List.of();
         return catalog.write(c -> {
-            List<Capture> queued;
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM capture WHERE status = 'QUEUED' ORDER BY created_at, id LIMIT ?")) {
-                ps.setInt(1, limit);
-                queued = all(ps);
-            }
             Instant now = clock.instant();
-            List<Capture> claimed = new ArrayList<>(queued.size());
-            for (Capture q : queued) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE capture SET status = 'FETCHING', updated_at = ? WHERE id = ? AND status = 'QUEUED'")) {
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                    + " FROM capture WHERE status = 'QUEUED' AND (retry_at IS NULL OR retry_at <= ?)");
+            // The host key is the SURT up to ')': compare exact prefixes, so example.com never skips example.com.evil.
+            for (int i = 0; i < skipHosts.size(); i++) sql.append(" AND substr(surt, 1, ?) <> ?");
+            if (skipPublic) sql.append(" AND requested_by NOT LIKE 'public:%'");
+            sql.append(" ORDER BY created_at, id LIMIT ?");
+            List<Capture> due;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int p = 1;
+                ps.setString(p++, now.toString());
+                for (String host : skipHosts) {
+                    ps.setInt(p++, host.length() + 1);
+                    ps.setString(p++, host + ")");
+                }
+                ps.setInt(p, limit);
+                due = all(ps);
+            }
+            List<Capture> claimed = new ArrayList<>(due.size());
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'FETCHING', tries = tries + 1, retry_at = NULL,"
+                    + " updated_at = ? WHERE id = ? AND status = 'QUEUED'")) {
+                for (Capture q : due) {
+                    if (!admit.test(q)) continue;
                     ps.setString(1, now.toString());
                     ps.setString(2, q.id());
                     if (ps.executeUpdate() == 1) {
-                        recordTransition(c, q.id(), CaptureStatus.FETCHING, now, null);
-                        claimed.add(new Capture(q.id(), q.url(), q.surt(), CaptureStatus.FETCHING, q.attempts(),
-                                null, q.tags(), q.note(), q.requestedBy(), null, q.createdAt(), now));
+                        recordTransition(c, q.id(), CaptureStatus.FETCHING, now, q.tries() > 0 ? "try " + (q.tries() + 1) : null);
+                        claimed.add(new Capture(q.id(), q.url(), q.surt(), CaptureStatus.FETCHING, q.attempts(), q.error(), q.tags(),
+                                q.note(), q.requestedBy(), null, q.createdAt(), now, q.tries() + 1, null));
                     }
                 }
             }
@@ -171,24 +188,73 @@ public final class CaptureStore {
         });
     }
 
-    /** Puts captures that were in flight when the process stopped back in the queue; returns how many. */
-    public int requeueInFlight() {
+    /** Takes up to {@code limit} due QUEUED captures, oldest first, with no shares to respect (tests, tools). */
+    public List<Capture> claimQueued(int limit) {
+        return claimDue(limit, List.of(), false, c -> true);
+    }
+
+    /**
+     * Puts a claimed capture back in the queue, to be fetched again from {@code retryAt}, with the reason in
+     * its error so that the user sees why it is waiting.
+     *
+     * @param attempts HTTP attempts made in the try that ended, added to the capture's count
+     * @param refundTry true when the try failed on our side (the archive could not be written): it does not
+     *                  count against the capture's attempts, so a full disk never uses them up
+     */
+    public void retryLater(String id, Instant retryAt, String reason, int attempts, boolean refundTry) {
+        catalog.write(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', retry_at = ?, error = ?,"
+                    + " attempts = attempts + ?, tries = CASE WHEN ? AND tries > 0 THEN tries - 1 ELSE tries END, updated_at = ?"
+                    + " WHERE id = ? AND status = 'FETCHING'")) {
+                ps.setString(1, retryAt.toString());
+                ps.setString(2, reason);
+                ps.setInt(3, attempts);
+                ps.setBoolean(4, refundTry);
+                ps.setString(5, now.toString());
+                ps.setString(6, id);
+                if (ps.executeUpdate() != 1) throw new SQLException("capture " + id + " is not being fetched, so it cannot be rescheduled");
+            }
+            recordTransition(c, id, CaptureStatus.QUEUED, now, reason);
+            return null;
+        });
+    }
+
+    /** What {@link #requeueInFlight} did: captures put back in the queue, and captures given up on. */
+    public record Resumed(int requeued, int failed) {}
+
+    /**
+     * Puts captures that were in flight when the process stopped back in the queue. A capture whose every try
+     * was interrupted ({@code maxTries} of them) is failed instead: it may be what stops the process.
+     */
+    public Resumed requeueInFlight(int maxTries) {
         return catalog.write(c -> {
             Instant now = clock.instant();
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM capture WHERE status = 'FETCHING'");
+            List<String> again = new ArrayList<>();
+            List<String> givenUp = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, tries FROM capture WHERE status = 'FETCHING'");
                  ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getString(1));
+                while (rs.next()) (rs.getInt(2) >= maxTries ? givenUp : again).add(rs.getString(1));
             }
-            for (String id : ids) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', updated_at = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', updated_at = ? WHERE id = ?")) {
+                for (String id : again) {
                     ps.setString(1, now.toString());
                     ps.setString(2, id);
                     ps.executeUpdate();
+                    recordTransition(c, id, CaptureStatus.QUEUED, now, "resumed after restart");
                 }
-                recordTransition(c, id, CaptureStatus.QUEUED, now, "resumed after restart");
             }
-            return ids.size();
+            String reason = "fetch: the process stopped during each of its " + maxTries + " tries; not tried again";
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'FAILED', error = ?, updated_at = ? WHERE id = ?")) {
+                for (String id : givenUp) {
+                    ps.setString(1, reason);
+                    ps.setString(2, now.toString());
+                    ps.setString(3, id);
+                    ps.executeUpdate();
+                    recordTransition(c, id, CaptureStatus.FAILED, now, reason);
+                }
+            }
+            return new Resumed(again.size(), givenUp.size());
         });
     }
 
@@ -256,10 +322,13 @@ public final class CaptureStore {
         });
     }
 
-    /** A status change inside another store's transaction (the extraction and its capture commit together). */
+    /**
+     * A status change inside another store's transaction (the extraction and its capture commit together). A
+     * null {@code error} keeps the capture's notice (a truncated body stays visible all the way to MINED).
+     */
     void transitionWithin(Connection c, String id, CaptureStatus status, String error) throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, error = ?, updated_at = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, error = COALESCE(?, error), updated_at = ? WHERE id = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, error);
             ps.setString(3, now.toString());
@@ -292,7 +361,8 @@ public final class CaptureStore {
                         CaptureStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("error"),
                         readTags(rs.getString("tags")), rs.getString("note"), rs.getString("requested_by"),
                         rs.getString("snapshot_id"), Instant.parse(rs.getString("created_at")),
-                        Instant.parse(rs.getString("updated_at"))));
+                        Instant.parse(rs.getString("updated_at")), rs.getInt("tries"),
+                        rs.getString("retry_at") == null ? null : Instant.parse(rs.getString("retry_at"))));
             }
         }
         return rows;

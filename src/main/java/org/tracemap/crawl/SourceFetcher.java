@@ -38,7 +38,7 @@ public final class SourceFetcher {
     }
 
     public Fetched fetch(String url) {
-        CaptureRequest request = new CaptureRequest("crawl-source-" + UUID.randomUUID(), normalizer.normalize(url), Map.of(), "crawl", 1);
+        CaptureRequest request = CaptureRequest.once("crawl-source-" + UUID.randomUUID(), normalizer.normalize(url), "crawl");
         FetchedCapture capture = fetcher.fetch(request);
         try {
             if (capture.responses().isEmpty()) return new Fetched(url, 0, null, new byte[0], capture.failure());

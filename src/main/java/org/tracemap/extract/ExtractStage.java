@@ -41,6 +41,7 @@ public final class ExtractStage {
     public Snapshot extract(Snapshot snapshot) {
         Capture capture = captures.find(snapshot.captureId())
                 .orElseThrow(() -> new IllegalStateException("snapshot " + snapshot.id() + " belongs to unknown capture " + snapshot.captureId()));
+        if (capture.status() == CaptureStatus.FAILED) return snapshot; // a failed capture never moves on
         String notice = capture.error(); // e.g. a truncation notice from the archive stage stays visible
         String skip = reasonToSkip(snapshot);
         if (skip != null) {

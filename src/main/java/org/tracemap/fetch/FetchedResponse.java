@@ -14,6 +14,7 @@ import org.tracemap.intake.NormalizedUrl;
  * @param payloadDigest SHA-256 over the body alone, chunked transfer-coding removed, content-coding kept
  * @param truncated     "length" or "time" when the body was cut short, else null
  * @param attempts      HTTP attempts it took (retries included)
+ * @param truncation    why the body was cut short, naming the limit, or null
  */
 public record FetchedResponse(
         NormalizedUrl url,
@@ -29,7 +30,15 @@ public record FetchedResponse(
         WarcDigest payloadDigest,
         String truncated,
         Duration elapsed,
-        int attempts) {
+        int attempts,
+        String truncation) {
+
+    public FetchedResponse(NormalizedUrl url, byte[] requestHead, byte[] responseHead, int status, String contentType, String location,
+                           InetAddress remoteAddress, Path body, long bodyLength, WarcDigest blockDigest, WarcDigest payloadDigest,
+                           String truncated, Duration elapsed, int attempts) {
+        this(url, requestHead, responseHead, status, contentType, location, remoteAddress, body, bodyLength, blockDigest, payloadDigest,
+                truncated, elapsed, attempts, truncated == null ? null : "cut short (" + truncated + ")");
+    }
 
     public boolean isRedirect() {
         return status >= 300 && status < 400 && location != null;

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
@@ -21,13 +20,15 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.MessageConstraintException;
 import org.apache.hc.core5.http.ProtocolVersion;
 import org.tracemap.intake.AddressGuard;
 import org.tracemap.intake.NormalizedUrl;
 
 /**
  * Makes one GET request and records the exchange: request head as sent, response head as received, and
- * the body streamed to a spool file while both WARC digests are computed, within the size and time limits.
+ * the body streamed to a spool file while both WARC digests are computed, within the size, time and speed
+ * limits ({@link TransferWatch}).
  */
 final class HttpExchangeRecorder {
     /** Context attribute under which the last request interceptor leaves the request as sent. */
@@ -49,20 +50,25 @@ final class HttpExchangeRecorder {
         this.spoolDir = spoolDir;
     }
 
-    FetchedResponse record(NormalizedUrl url, int attempts) throws IOException {
+    /**
+     * Fetches {@code url} once under {@code limits}. A body cut short by a limit is kept (truncated, with the
+     * reason); a head that never completes, or breaks a limit, ends in a {@link FetchLimitException}.
+     */
+    FetchedResponse record(NormalizedUrl url, int attempts, FetchLimits limits) throws IOException {
         long started = System.nanoTime();
         HttpGet get = new HttpGet(url.uri());
         HttpClientContext context = HttpClientContext.create();
-        AtomicBoolean timedOut = new AtomicBoolean();
-        // The total-time limit covers the whole exchange; cancelling aborts the connection mid-read.
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            timedOut.set(true);
-            get.cancel();
-        }, settings.totalTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        TransferWatch watch = new TransferWatch(settings, limits, started);
+        // Cancelling aborts the connection mid-read, whatever the client is waiting for.
+        long tick = watch.tick().toMillis();
+        ScheduledFuture<?> watching = watchdog.scheduleAtFixedRate(() -> {
+            if (watch.check()) get.cancel();
+        }, tick, tick, TimeUnit.MILLISECONDS);
         Path spool = null;
         ClassicHttpResponse response = null;
         try {
             response = client.executeOpen(null, get, context);
+            watch.bodyStarted();
             InetAddress remote = connectedAddress(url, context);
             byte[] responseHead = responseHead(response);
             byte[] requestHead = requestHead(context.getAttribute(SENT_REQUEST, HttpRequest.class), get);
@@ -71,24 +77,27 @@ final class HttpExchangeRecorder {
             block.update(responseHead);
             spool = Files.createTempFile(spoolDir, "body-", ".spool");
             String truncated = null;
+            String truncation = null;
             long length = 0;
             HttpEntity entity = response.getEntity();
             if (entity != null) {
                 try (InputStream in = entity.getContent(); OutputStream out = Files.newOutputStream(spool)) {
                     byte[] buffer = new byte[BUFFER];
                     while (true) {
-                        long room = settings.maxBodySize() - length;
+                        long room = limits.maxBodySize() - length;
                         int n;
                         try {
                             // One byte past the limit tells "exactly at the limit" from "over it"; the min
                             // comes first so that a limit of Long.MAX_VALUE cannot overflow.
                             n = in.read(buffer, 0, (int) Math.min(buffer.length - 1, room) + 1);
                         } catch (IOException e) {
-                            if (!timedOut.get()) throw e;
-                            truncated = "time"; // keep what arrived before the deadline
+                            if (watch.abortReason() == null) throw e;
+                            truncated = "time"; // keep what arrived before the limit
+                            truncation = watch.abortReason();
                             break;
                         }
                         if (n < 0) break;
+                        watch.received(n);
                         int keep = (int) Math.min(n, room);
                         out.write(buffer, 0, keep);
                         block.update(buffer, 0, keep);
@@ -96,6 +105,7 @@ final class HttpExchangeRecorder {
                         length += keep;
                         if (keep < n) {
                             truncated = "length";
+                            truncation = "larger than " + limits.maxBodySize() + " bytes (tracemap.fetch.max-body-size)";
                             get.cancel(); // do not drain the rest of an oversized body
                             break;
                         }
@@ -104,7 +114,8 @@ final class HttpExchangeRecorder {
             }
             FetchedResponse recorded = new FetchedResponse(url, requestHead, responseHead, response.getCode(),
                     header(response, "Content-Type"), header(response, "Location"), remote, spool, length,
-                    Sha256.toWarc(block), Sha256.toWarc(payload), truncated, Duration.ofNanos(System.nanoTime() - started), attempts);
+                    Sha256.toWarc(block), Sha256.toWarc(payload), truncated, Duration.ofNanos(System.nanoTime() - started), attempts,
+                    truncation);
             close(response, get);
             return recorded;
         } catch (IOException | RuntimeException e) {
@@ -116,15 +127,15 @@ final class HttpExchangeRecorder {
                 }
             }
             if (spool != null) Files.deleteIfExists(spool);
-            if (timedOut.get()) {
-                java.net.SocketTimeoutException timeout = new java.net.SocketTimeoutException(
-                        "no complete response within " + format(settings.totalTimeout()) + " (total timeout)");
-                timeout.initCause(e);
-                throw timeout;
+            if (watch.abortReason() != null) throw new FetchLimitException(watch.abortReason(), e);
+            if (e instanceof MessageConstraintException) {
+                throw new FetchLimitException("the response head breaks a limit (" + e.getMessage()
+                        + "; tracemap.fetch.max-header-line is " + settings.maxHeaderLine()
+                        + " bytes, tracemap.fetch.max-header-count " + settings.maxHeaderCount() + ")", e);
             }
             throw e;
         } finally {
-            deadline.cancel(false);
+            watching.cancel(false);
         }
     }
 
@@ -138,11 +149,6 @@ final class HttpExchangeRecorder {
         } catch (IOException e) {
             if (!get.isCancelled()) throw e;
         }
-    }
-
-    /** A duration the way the configuration spells it: 300ms, 30s. */
-    private static String format(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** Re-checks the address the connection actually went to, and returns it for WARC-IP-Address. */

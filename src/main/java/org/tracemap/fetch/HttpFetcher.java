@@ -16,16 +16,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ProtocolException;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -60,19 +62,26 @@ public final class HttpFetcher implements Closeable {
         this.clock = clock;
         Files.createDirectories(spoolDir);
         this.client = buildClient(settings, guard);
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "fetch-deadlines");
             t.setDaemon(true);
             return t;
         });
+        // Every fetch schedules a watch and cancels it when done: cancelled watches must not pile up in the queue.
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.watchdog = deadlines;
         this.recorder = new HttpExchangeRecorder(client, guard, settings, watchdog, spoolDir);
         this.politeness = new HostPoliteness(settings.perHostConcurrency(), settings.perHostDelay(), clock);
-        this.retries = new RetryPolicy(settings.maxAttempts(), settings.retryBaseDelay(), settings.retryMaxDelay(), clock);
+        this.retries = new RetryPolicy(settings.retryBaseDelay(), settings.retryMaxDelay(), clock);
     }
 
     private static CloseableHttpClient buildClient(FetchSettings s, AddressGuard guard) {
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDnsResolver(new GuardedDnsResolver(guard))
+                // Without limits the client would buffer an endless header line, or a million headers, in memory.
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .http1Config(Http1Config.custom().setMaxLineLength(s.maxHeaderLine()).setMaxHeaderCount(s.maxHeaderCount()).build())
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(s.connectTimeout()))
                         .setSocketTimeout(Timeout.of(s.readTimeout()))
@@ -93,8 +102,14 @@ public final class HttpFetcher implements Closeable {
                 .build();
     }
 
-    /** Fetches the capture's URL and its redirect chain. Never throws for a network or origin problem. */
+    /**
+     * Fetches the capture's URL and its redirect chain, once. Never throws for a network or origin problem:
+     * a failure worth another try comes back with the time to retry at (the queue reschedules it, so no worker
+     * waits), any other failure as the reason the capture ended.
+     */
     public FetchedCapture fetch(CaptureRequest request) {
+        FetchLimits limits = settings.limitsFor(request);
+        boolean lastTry = request.attempt() >= limits.maxAttempts();
         Instant startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<FetchedResponse> hops = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -103,17 +118,23 @@ public final class HttpFetcher implements Closeable {
         while (true) {
             seen.add(url.url());
             FetchedResponse response;
+            attempts++;
             try {
-                response = fetchWithRetries(url);
-            } catch (FetchFailure f) {
-                return new FetchedCapture(request, startedAt, hops, f.getMessage(), attempts + f.attempts);
+                response = fetchOnce(url, request.attempt(), limits);
+            } catch (IOException e) {
+                if (!lastTry && isRetryable(e)) return retry(request, startedAt, hops, attempts, describe(e) + " (" + url.url() + ")", null);
+                String tries = request.attempt() == Integer.MAX_VALUE ? "" : " after " + request.attempt() + " attempt" + (request.attempt() > 1 ? "s" : "");
+                return new FetchedCapture(request, startedAt, hops, "fetch " + url.url() + " failed" + tries + ": " + describe(e), attempts);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new FetchedCapture(request, startedAt, hops, "fetch interrupted (shutting down)", attempts);
             }
             hops.add(response);
-            attempts += response.attempts();
-            if (!response.isRedirect()) return new FetchedCapture(request, startedAt, hops, null, attempts);
+            if (!lastTry && RetryPolicy.isRetryableStatus(response.status())) {
+                // The last 5xx/429 answer is archived as what the origin said; earlier ones are dropped.
+                return retry(request, startedAt, hops, attempts, "HTTP " + response.status() + " from " + url.url(), retryAfter(response));
+            }
+            if (!response.isRedirect()) return complete(request, startedAt, hops, attempts);
             NormalizedUrl next;
             try {
                 next = normalizer.resolve(url, response.location());
@@ -123,44 +144,47 @@ public final class HttpFetcher implements Closeable {
             if (seen.contains(next.url())) {
                 return new FetchedCapture(request, startedAt, hops, "redirect loop: " + String.join(" -> ", seen) + " -> " + next.url(), attempts);
             }
-            if (hops.size() > settings.maxRedirects()) {
-                return new FetchedCapture(request, startedAt, hops, "more than " + settings.maxRedirects() + " redirects", attempts);
+            if (hops.size() > limits.maxRedirects()) {
+                return new FetchedCapture(request, startedAt, hops, "more than " + limits.maxRedirects() + " redirects", attempts);
             }
             url = next;
         }
     }
 
-    private FetchedResponse fetchWithRetries(NormalizedUrl url) throws FetchFailure, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            FetchedResponse response;
-            politeness.acquire(url.host());
-            try {
-                response = recorder.record(url, attempt);
-            } catch (RuntimeException e) {
-                // Not expected from the client, but fetch() promises failures as data, never a thrown exception.
-                throw new FetchFailure("fetch " + url.url() + " failed: " + e.getClass().getSimpleName() + ": " + e.getMessage(), attempt);
-            } catch (IOException e) {
-                if (!isRetryable(e) || attempt >= retries.maxAttempts()) {
-                    throw new FetchFailure("fetch " + url.url() + " failed after " + attempt + " attempt" + (attempt > 1 ? "s" : "") + ": " + describe(e), attempt);
-                }
-                Duration wait = retries.delayAfter(attempt, Optional.empty());
-                log.info("retrying {} in {} ms after {}", url.url(), wait.toMillis(), describe(e));
-                Thread.sleep(wait.toMillis());
-                continue;
-            } finally {
-                politeness.release(url.host());
-            }
-            if (!RetryPolicy.isRetryableStatus(response.status()) || attempt >= retries.maxAttempts()) return response;
-            // The last 5xx/429 answer is archived as what the origin said; earlier ones are dropped.
-            Duration wait = retries.delayAfter(attempt, Optional.ofNullable(retryAfter(response)));
-            log.info("retrying {} in {} ms after HTTP {}", url.url(), wait.toMillis(), response.status());
-            try {
-                Files.deleteIfExists(response.body());
-            } catch (IOException e) {
-                log.warn("could not delete spool file {}: {}", response.body(), e.getMessage());
-            }
-            Thread.sleep(wait.toMillis());
+    private FetchedResponse fetchOnce(NormalizedUrl url, int attempt, FetchLimits limits) throws IOException, InterruptedException {
+        politeness.acquire(url.hostKey());
+        try {
+            return recorder.record(url, attempt, limits);
+        } catch (RuntimeException e) {
+            // Not expected from the client, but fetch() promises failures as data, never a thrown exception.
+            throw new IOException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        } finally {
+            politeness.release(url.hostKey());
         }
+    }
+
+    private static FetchedCapture complete(CaptureRequest request, Instant startedAt, List<FetchedResponse> hops, int attempts) {
+        FetchedResponse last = hops.get(hops.size() - 1);
+        String notice = last.truncated() == null ? null
+                : "body truncated: the archived response holds only the bytes read before it was cut short, " + last.truncation();
+        return new FetchedCapture(request, startedAt, hops, null, attempts, null, notice);
+    }
+
+    /** Drops what this attempt fetched and says when to try again: backoff with jitter, or the origin's Retry-After. */
+    private FetchedCapture retry(CaptureRequest request, Instant startedAt, List<FetchedResponse> hops, int attempts, String cause, String retryAfter) {
+        for (FetchedResponse hop : hops) {
+            try {
+                Files.deleteIfExists(hop.body());
+            } catch (IOException e) {
+                log.warn("could not delete spool file {}: {}", hop.body(), e.getMessage());
+            }
+        }
+        Duration wait = retries.delayAfter(request.attempt(), Optional.ofNullable(retryAfter));
+        Instant at = clock.instant().plus(wait).truncatedTo(ChronoUnit.MILLIS);
+        int max = settings.limitsFor(request).maxAttempts();
+        log.info("attempt {} of {} for {} failed ({}); retrying in {} ms", request.attempt(), max, request.url().url(), cause, wait.toMillis());
+        return new FetchedCapture(request, startedAt, List.of(), "attempt " + request.attempt() + " of " + max + " failed: " + cause
+                + "; retrying at " + at, attempts, at, null);
     }
 
     private static String retryAfter(FetchedResponse response) {
@@ -173,6 +197,7 @@ public final class HttpFetcher implements Closeable {
     }
 
     static boolean isRetryable(IOException e) {
+        if (e instanceof FetchLimitException) return false; // it would cost the same again (and hold a worker as long)
         if (e instanceof ForbiddenAddressException || e instanceof UnknownHostException) return false;
         if (e instanceof SSLException) return false;
         if (e instanceof org.apache.hc.core5.http.MalformedChunkCodingException) return true;
@@ -181,7 +206,7 @@ public final class HttpFetcher implements Closeable {
     }
 
     static String describe(IOException e) {
-        if (e instanceof ForbiddenAddressException) return e.getMessage();
+        if (e instanceof ForbiddenAddressException || e instanceof FetchLimitException) return e.getMessage();
         if (e instanceof UnknownHostException) return "host not found: " + e.getMessage();
         if (e instanceof ConnectException) return "connection refused (" + e.getMessage() + ")";
         if (e instanceof SocketTimeoutException) return "timed out (" + e.getMessage() + ")";

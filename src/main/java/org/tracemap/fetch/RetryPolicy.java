@@ -13,20 +13,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code Retry-After} header from the origin wins (also capped, so one host cannot park a worker for hours).
  */
 final class RetryPolicy {
-    private final int maxAttempts;
     private final Duration base;
     private final Duration max;
     private final Clock clock;
 
-    RetryPolicy(int maxAttempts, Duration base, Duration max, Clock clock) {
-        this.maxAttempts = maxAttempts;
+    RetryPolicy(Duration base, Duration max, Clock clock) {
         this.base = base;
         this.max = max;
         this.clock = clock;
-    }
-
-    int maxAttempts() {
-        return maxAttempts;
     }
 
     /** True for answers worth asking again: 429 and every 5xx. */

@@ -15,6 +15,7 @@ import org.tracemap.catalog.CandidateStore;
 import org.tracemap.catalog.Capture;
 import org.tracemap.gazetteer.Gazetteer;
 import org.tracemap.gazetteer.Place;
+import org.tracemap.intake.CaptureRequest;
 import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureSubmission;
 import org.tracemap.intake.InvalidInputException;
@@ -114,7 +115,7 @@ public final class SubmissionService {
             place = city == null ? null : gazetteer.city(country, city).orElse(null);
             if (place == null) place = gazetteer.country(country).orElseThrow().place();
         }
-        Capture capture = intake.submit(new CaptureSubmission(url, Map.of("source", "public-submission"), note, "public:" + client.substring(0, 12)));
+        Capture capture = intake.submit(new CaptureSubmission(url, Map.of("source", "public-submission"), note, CaptureRequest.PUBLIC_PREFIX + client.substring(0, 12)));
         String suggested = toJson(new LinkedHashMap<>(fields));
         long id = candidates.addSubmission(new CandidateStore.Suggested(company, category, country, city, year, note,
                 place == null ? null : place.lat(), place == null ? null : place.lon(),

@@ -68,7 +68,7 @@ class WarcArchiverTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        archiver = new WarcArchiver(writer, cdxj, snapshots, captures);
+        archiver = new WarcArchiver(writer, cdxj, snapshots, captures, java.time.Duration.ofSeconds(30), java.time.Clock.systemUTC());
     }
 
     @AfterEach

@@ -9,7 +9,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.netpreserve.jwarc.WarcDigest;
@@ -36,6 +38,11 @@ final class Fetching {
         String userAgent = USER_AGENT;
         Duration connectTimeout = Duration.ofMillis(500);
         Duration readTimeout = Duration.ofSeconds(2);
+        Duration headerTimeout = Duration.ofSeconds(4);
+        long minSpeed = 0;
+        Duration minSpeedWindow = Duration.ofSeconds(1);
+        int maxHeaderLine = 256 * 1024;
+        int maxHeaderCount = 1000;
         Duration totalTimeout = Duration.ofSeconds(5);
         long maxBodySize = 1 << 20;
         int maxRedirects = 5;
@@ -45,11 +52,16 @@ final class Fetching {
         int concurrency = 4;
         int perHostConcurrency = 4;
         Duration perHostDelay = Duration.ZERO;
+        int submissionShare = 25;
         boolean allowPrivate = true;
+        /** Public submissions' limits; null means the same as everyone's. */
+        FetchLimits submissionLimits;
 
         FetchSettings build() {
-            return new FetchSettings(userAgent, connectTimeout, readTimeout, totalTimeout, maxBodySize, maxRedirects,
-                    maxAttempts, retryBaseDelay, retryMaxDelay, concurrency, perHostConcurrency, perHostDelay, allowPrivate);
+            FetchLimits limits = new FetchLimits(totalTimeout, maxBodySize, maxRedirects, maxAttempts);
+            return new FetchSettings(userAgent, connectTimeout, readTimeout, headerTimeout, minSpeed, minSpeedWindow, maxHeaderLine,
+                    maxHeaderCount, retryBaseDelay, retryMaxDelay, concurrency, perHostConcurrency, perHostDelay, submissionShare,
+                    allowPrivate, limits, submissionLimits == null ? limits : submissionLimits);
         }
     }
 
@@ -65,7 +77,33 @@ final class Fetching {
     }
 
     static CaptureRequest request(String url) {
-        return new CaptureRequest("capture-1", NORMALIZER.normalize(url), Map.of("case", "fetch-test"), "fetch-tests", 1);
+        return request(url, 1);
+    }
+
+    /** The request for the given fetch attempt (1 for the first). */
+    static CaptureRequest request(String url, int attempt) {
+        return new CaptureRequest("capture-1", NORMALIZER.normalize(url), Map.of("case", "fetch-test"), "fetch-tests", attempt);
+    }
+
+    /**
+     * Does what the queue does with a capture: fetches it, and while the outcome asks for a retry, fetches it
+     * again as the next attempt (at once: the retry time is the queue's business, checked by the tests that
+     * care). Returns every outcome in order; the last one is how the capture ended.
+     */
+    static List<FetchedCapture> fetchUntilSettled(HttpFetcher fetcher, String url) {
+        List<FetchedCapture> outcomes = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            FetchedCapture outcome = fetcher.fetch(request(url, attempt));
+            outcomes.add(outcome);
+            if (!outcome.isRetrying()) return outcomes;
+            if (attempt > 100) throw new AssertionError("still retrying after 100 attempts: " + outcome.failure());
+        }
+    }
+
+    /** The last outcome of {@link #fetchUntilSettled}. */
+    static FetchedCapture settled(HttpFetcher fetcher, String url) {
+        List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url);
+        return outcomes.get(outcomes.size() - 1);
     }
 
     /** {@code sha256:<hex>} over the parts in order, computed without the code under test. */

@@ -158,6 +158,97 @@ class HttpFetcherLimitsTest {
         }
     }
 
+    @Test
+    void aBodyTricklingSlowerThanTheMinimumSpeedIsCutAndKeptWithTheReason() throws Exception {
+        byte[] payload = "x".repeat(200).getBytes(ISO_8859_1);
+        List<byte[]> parts = new ArrayList<>();
+        parts.add(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + payload.length + "\r\n\r\n").getBytes(ISO_8859_1));
+        for (byte b : payload) parts.add(new byte[] {b});
+
+        // One byte every 50 ms never trips the read timeout; 100 bytes per 400 ms is the floor.
+        try (RawHttpServer server = new RawHttpServer(parts, Duration.ofMillis(50));
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+                 s.readTimeout = Duration.ofSeconds(5);
+                 s.totalTimeout = Duration.ofSeconds(20);
+                 s.minSpeed = 100;
+                 s.minSpeedWindow = Duration.ofMillis(400);
+             })) {
+            long started = System.nanoTime();
+            FetchedCapture capture = fetcher.fetch(request(server.url("/trickle.txt")));
+
+            assertThat(millisSince(started)).isBetween(400L, 3000L);
+            assertPartialBodyKept(capture, payload);
+            assertThat(capture.notice()).contains("transfer slower than 100 bytes per 400ms").contains("tracemap.fetch.min-speed");
+            assertThat(server.requestHeads()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aHeadTricklingOneByteAtATimeFailsAtTheHeaderTimeoutWithoutRetry() throws Exception {
+        byte[] head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok".getBytes(ISO_8859_1);
+        List<byte[]> parts = new ArrayList<>();
+        for (byte b : head) parts.add(new byte[] {b});
+
+        try (RawHttpServer server = new RawHttpServer(parts, Duration.ofMillis(100));
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+                 s.readTimeout = Duration.ofSeconds(5);
+                 s.headerTimeout = Duration.ofMillis(500);
+                 s.maxAttempts = 4;
+             })) {
+            long started = System.nanoTime();
+            List<FetchedCapture> outcomes = Fetching.fetchUntilSettled(fetcher, server.url("/slowloris"));
+
+            assertThat(millisSince(started)).isLessThan(2500L);
+            assertThat(outcomes).singleElement().satisfies(c -> {
+                assertThat(c.failed()).isTrue();
+                assertThat(c.failure()).contains("no complete response head within 500ms (tracemap.fetch.header-timeout)");
+            });
+            assertThat(server.requestHeads()).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"one header line of 1 MB, 1, 1048576, Maximum line length limit exceeded",
+                "ten thousand headers, 10000, 10, Maximum header count exceeded"})
+    void aResponseHeadPastTheLimitsFailsWithTheLimitNamedAndIsNotRetried(String name, int headers, int valueLength, String cause) throws Exception {
+        StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n");
+        String value = "v".repeat(valueLength);
+        for (int i = 0; i < headers; i++) head.append("X-Filler-").append(i).append(": ").append(value).append("\r\n");
+        head.append("\r\nok");
+
+        try (RawHttpServer server = new RawHttpServer(head.toString().getBytes(ISO_8859_1));
+             HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
+            List<FetchedCapture> outcomes = Fetching.fetchUntilSettled(fetcher, server.url("/big-head"));
+
+            assertThat(outcomes).singleElement().satisfies(c -> {
+                assertThat(c.failed()).isTrue();
+                assertThat(c.failure()).contains(cause).contains("tracemap.fetch.max-header-line").contains("tracemap.fetch.max-header-count");
+            });
+            assertThat(server.requestHeads()).hasSize(1);
+        }
+    }
+
+    @Test
+    void publicSubmissionsAreFetchedUnderTheirStricterLimits() throws Exception {
+        byte[] payload = randomBytes(64 * 1024);
+        origin.stubFor(get("/submitted").willReturn(ok().withBody(payload)));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.maxBodySize = 1 << 20;
+            s.submissionLimits = new FetchLimits(Duration.ofSeconds(5), 10_000, 2, 1);
+        })) {
+            org.tracemap.intake.CaptureRequest researcher = request(url("/submitted"));
+            org.tracemap.intake.CaptureRequest submission = new org.tracemap.intake.CaptureRequest("capture-2", researcher.url(),
+                    java.util.Map.of(), org.tracemap.intake.CaptureRequest.PUBLIC_PREFIX + "abc", 1);
+
+            assertThat(fetcher.fetch(researcher).responses().get(0).truncated()).isNull();
+            FetchedCapture fromPublic = fetcher.fetch(submission);
+            assertThat(fromPublic.responses().get(0).truncated()).isEqualTo("length");
+            assertThat(fromPublic.responses().get(0).bodyLength()).isEqualTo(10_000);
+            assertThat(fromPublic.notice()).contains("larger than 10000 bytes");
+        }
+    }
+
     private static void assertPartialBodyKept(FetchedCapture capture, byte[] payload) throws Exception {
         assertThat(capture.failure()).isNull();
         FetchedResponse response = capture.responses().get(0);

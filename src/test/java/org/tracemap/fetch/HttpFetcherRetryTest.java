@@ -13,18 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.tracemap.fetch.Fetching.body;
 import static org.tracemap.fetch.Fetching.millisSince;
+import static org.tracemap.fetch.Fetching.fetchUntilSettled;
 import static org.tracemap.fetch.Fetching.request;
+import static org.tracemap.fetch.Fetching.settled;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -39,7 +40,8 @@ import org.tracemap.intake.ForbiddenAddressException;
 
 /**
  * Status codes and network failures: a 4xx/5xx answer is a captured response, 429 and 5xx are retried (with
- * Retry-After honoured), and network failures end as a recorded failure with a readable cause, never an exception.
+ * Retry-After honoured) by sending the capture back to the queue with its retry time, and network failures end
+ * as a recorded failure with a readable cause, never an exception.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HttpFetcherRetryTest {
@@ -77,22 +79,31 @@ class HttpFetcherRetryTest {
         origin.stubFor(get("/broken").willReturn(aResponse().withStatus(500).withBody("internal error")));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
-            FetchedCapture capture = fetcher.fetch(request(url("/broken")));
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url("/broken"));
 
-            assertThat(capture.failed()).isFalse();
-            assertThat(capture.attempts()).isEqualTo(3);
-            assertThat(capture.responses()).singleElement().satisfies(r -> {
+            assertThat(outcomes).hasSize(3);
+            assertThat(outcomes.subList(0, 2)).allSatisfy(o -> {
+                assertThat(o.isRetrying()).isTrue();
+                assertThat(o.failed()).isFalse();
+                assertThat(o.responses()).isEmpty(); // dropped: only the last answer is archived
+                assertThat(o.failure()).contains("HTTP 500 from " + url("/broken")).contains("retrying at");
+            });
+            assertThat(outcomes.get(0).failure()).startsWith("attempt 1 of 3 failed: ");
+            FetchedCapture last = outcomes.get(2);
+            assertThat(last.isRetrying()).isFalse();
+            assertThat(last.failed()).isFalse();
+            assertThat(last.responses()).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(500);
                 assertThat(r.attempts()).isEqualTo(3);
                 assertThat(body(r)).isEqualTo("internal error".getBytes(UTF_8));
             });
             origin.verify(3, getRequestedFor(urlEqualTo("/broken")));
-            assertSpoolHoldsOnly(capture.responses().get(0).body());
+            assertSpoolHoldsOnly(last.responses().get(0).body());
         }
     }
 
     @Test
-    void serviceUnavailableThenOkEndsWithOkAndCountsEveryAttempt() throws Exception {
+    void serviceUnavailableThenOkEndsWithOk() throws Exception {
         origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("busy")).willSetStateTo("once"));
         origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("once")
@@ -100,46 +111,55 @@ class HttpFetcherRetryTest {
         origin.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("recovered").willReturn(ok("back")));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 4)) {
-            FetchedCapture capture = fetcher.fetch(request(url("/flaky")));
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url("/flaky"));
 
-            assertThat(capture.failed()).isFalse();
-            assertThat(capture.attempts()).isEqualTo(3);
-            assertThat(capture.responses()).singleElement().satisfies(r -> {
+            assertThat(outcomes).hasSize(3);
+            FetchedCapture last = outcomes.get(2);
+            assertThat(last.failed()).isFalse();
+            assertThat(last.responses()).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(r.attempts()).isEqualTo(3);
                 assertThat(body(r)).isEqualTo("back".getBytes(UTF_8));
             });
             origin.verify(3, getRequestedFor(urlEqualTo("/flaky")));
-            assertSpoolHoldsOnly(capture.responses().get(0).body()); // the 503 bodies were dropped
+            assertSpoolHoldsOnly(last.responses().get(0).body()); // the 503 bodies were dropped
         }
     }
 
     @Test
-    void tooManyRequestsWaitsAsLongAsRetryAfterSays() throws Exception {
-        origin.stubFor(get("/limited").inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
-        origin.stubFor(get("/limited").inScenario("limited").whenScenarioStateIs("open").willReturn(ok("welcome")));
+    void aRetryIsRescheduledNotWaitedForInTheWorker() throws Exception {
+        origin.stubFor(get("/busy").willReturn(aResponse().withStatus(503)));
 
-        // A tiny backoff base, so the only reason to wait a second is the origin's Retry-After.
+        // A long backoff: the fetch must come back at once with the time to retry at, not sleep through it.
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
-            s.retryBaseDelay = Duration.ofMillis(2);
-            s.retryMaxDelay = Duration.ofSeconds(5);
+            s.retryBaseDelay = Duration.ofSeconds(20);
+            s.retryMaxDelay = Duration.ofSeconds(40);
         })) {
             long started = System.nanoTime();
-            FetchedCapture capture = fetcher.fetch(request(url("/limited")));
-            long elapsed = millisSince(started);
+            Instant before = Instant.now();
+            FetchedCapture outcome = fetcher.fetch(request(url("/busy")));
 
-            assertThat(capture.failed()).isFalse();
-            assertThat(capture.responses()).singleElement().satisfies(r -> {
-                assertThat(r.status()).isEqualTo(200);
-                assertThat(r.attempts()).isEqualTo(2);
-            });
-            assertThat(elapsed).isBetween(1000L, 4000L);
-            List<ServeEvent> served = origin.getAllServeEvents().stream()
-                    .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate())).toList();
-            assertThat(served).hasSize(2);
-            long gap = served.get(1).getRequest().getLoggedDate().getTime() - served.get(0).getRequest().getLoggedDate().getTime();
-            assertThat(gap).isGreaterThanOrEqualTo(995L); // logged dates have millisecond precision
+            assertThat(millisSince(started)).isLessThan(2000L);
+            assertThat(outcome.isRetrying()).isTrue();
+            assertThat(outcome.retryAt()).isBetween(before.plusSeconds(10), before.plusSeconds(22));
+            origin.verify(1, getRequestedFor(urlEqualTo("/busy")));
+        }
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedWhenRetryAfterSays() throws Exception {
+        origin.stubFor(get("/limited").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+
+        // A tiny backoff base, so the only reason to wait seven seconds is the origin's Retry-After.
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.retryBaseDelay = Duration.ofMillis(2);
+            s.retryMaxDelay = Duration.ofSeconds(30);
+        })) {
+            Instant before = Instant.now();
+            FetchedCapture outcome = fetcher.fetch(request(url("/limited")));
+
+            assertThat(outcome.isRetrying()).isTrue();
+            assertThat(outcome.retryAt()).isBetween(before.plusMillis(6900), Instant.now().plusMillis(7100));
+            assertThat(outcome.failure()).contains("HTTP 429");
         }
     }
 
@@ -151,15 +171,12 @@ class HttpFetcherRetryTest {
             s.maxAttempts = 2;
             s.retryMaxDelay = Duration.ofMillis(50);
         })) {
-            long started = System.nanoTime();
-            FetchedCapture capture = fetcher.fetch(request(url("/come-back-tomorrow")));
+            FetchedCapture first = fetcher.fetch(request(url("/come-back-tomorrow")));
+            assertThat(first.retryAt()).isBefore(Instant.now().plusSeconds(1));
 
-            assertThat(millisSince(started)).isLessThan(2000L);
-            assertThat(capture.failed()).isFalse();
-            assertThat(capture.responses()).singleElement().satisfies(r -> {
-                assertThat(r.status()).isEqualTo(429);
-                assertThat(r.attempts()).isEqualTo(2);
-            });
+            FetchedCapture last = fetcher.fetch(request(url("/come-back-tomorrow"), 2));
+            assertThat(last.failed()).isFalse();
+            assertThat(last.responses()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(429));
         }
     }
 
@@ -177,14 +194,16 @@ class HttpFetcherRetryTest {
         origin.stubFor(get("/dropped").willReturn(aResponse().withFault(fault)));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
-            AtomicReference<FetchedCapture> result = new AtomicReference<>();
-            assertThatCode(() -> result.set(fetcher.fetch(request(url("/dropped"))))).doesNotThrowAnyException();
-            FetchedCapture capture = result.get();
+            AtomicReference<List<FetchedCapture>> result = new AtomicReference<>();
+            assertThatCode(() -> result.set(fetchUntilSettled(fetcher, url("/dropped")))).doesNotThrowAnyException();
+            List<FetchedCapture> outcomes = result.get();
 
+            assertThat(outcomes).hasSize(3);
+            assertThat(outcomes.get(0).failure()).contains(cause).contains("retrying at");
+            FetchedCapture capture = outcomes.get(2);
             assertThat(capture.failed()).isTrue();
             assertThat(capture.failure()).startsWith("fetch " + url("/dropped") + " failed after 3 attempts: ").contains(cause);
             assertThat(capture.responses()).isEmpty();
-            assertThat(capture.attempts()).isEqualTo(3);
             origin.verify(3, getRequestedFor(urlEqualTo("/dropped")));
             assertSpoolHoldsOnly();
         }
@@ -195,7 +214,7 @@ class HttpFetcherRetryTest {
         byte[] answer = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly ten..".getBytes(ISO_8859_1);
         try (RawHttpServer server = new RawHttpServer(answer);
              HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 2)) {
-            FetchedCapture capture = fetcher.fetch(request(server.url("/short")));
+            FetchedCapture capture = settled(fetcher, server.url("/short"));
 
             assertThat(capture.failure()).startsWith("fetch " + server.url("/short") + " failed after 2 attempts: ")
                     .contains("Premature end of Content-Length delimited message body");
@@ -213,17 +232,18 @@ class HttpFetcherRetryTest {
         }
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 2)) {
-            FetchedCapture capture = fetcher.fetch(request(Fetching.base(closedPort) + "/"));
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, Fetching.base(closedPort) + "/");
 
+            assertThat(outcomes).hasSize(2);
+            FetchedCapture capture = outcomes.get(1);
             assertThat(capture.failed()).isTrue();
             assertThat(capture.failure()).contains("failed after 2 attempts").contains("connection refused");
             assertThat(capture.responses()).isEmpty();
-            assertThat(capture.attempts()).isEqualTo(2);
         }
     }
 
     @Test
-    void headersSlowerThanTheReadTimeoutFailEveryAttemptAsTimedOut() throws Exception {
+    void silenceLongerThanTheReadTimeoutIsRetried() throws Exception {
         origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(1500)));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
@@ -231,30 +251,52 @@ class HttpFetcherRetryTest {
             s.maxAttempts = 2;
         })) {
             long started = System.nanoTime();
-            FetchedCapture capture = fetcher.fetch(request(url("/slow-head")));
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url("/slow-head"));
 
             assertThat(millisSince(started)).isLessThan(1400L); // two 200 ms timeouts, not a 1.5 s wait
-            assertThat(capture.failure()).contains("failed after 2 attempts").contains("timed out");
-            assertThat(capture.responses()).isEmpty();
-            assertThat(capture.attempts()).isEqualTo(2);
+            assertThat(outcomes).hasSize(2);
+            assertThat(outcomes.get(1).failure()).contains("failed after 2 attempts").contains("timed out");
+            assertThat(outcomes.get(1).responses()).isEmpty();
         }
     }
 
     @Test
-    void totalTimeoutAlsoBoundsTheWaitForHeaders() throws Exception {
-        origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(1500)));
+    void aHeadThatTakesLongerThanTheHeaderTimeoutFailsForGoodWithoutRetry() throws Exception {
+        origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(3000)));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
-            s.readTimeout = Duration.ofSeconds(5);
-            s.totalTimeout = Duration.ofMillis(300);
-            s.maxAttempts = 1;
+            s.readTimeout = Duration.ofSeconds(10);
+            s.headerTimeout = Duration.ofMillis(300);
+            s.maxAttempts = 4;
         })) {
             long started = System.nanoTime();
-            FetchedCapture capture = fetcher.fetch(request(url("/slow-head")));
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url("/slow-head"));
 
-            assertThat(millisSince(started)).isLessThan(1400L);
-            assertThat(capture.failure()).contains("failed after 1 attempt: ").contains("timed out")
-                    .contains("within 300ms (total timeout)");
+            assertThat(millisSince(started)).isLessThan(1500L);
+            assertThat(outcomes).singleElement().satisfies(c -> {
+                assertThat(c.failed()).isTrue();
+                assertThat(c.failure()).contains("failed after 1 attempt: ")
+                        .contains("no complete response head within 300ms (tracemap.fetch.header-timeout)");
+            });
+            origin.verify(1, getRequestedFor(urlEqualTo("/slow-head")));
+        }
+    }
+
+    @Test
+    void totalTimeoutAlsoBoundsTheWaitForHeadersAndIsNotRetried() throws Exception {
+        origin.stubFor(get("/slow-head").willReturn(ok("late").withFixedDelay(3000)));
+
+        try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
+            s.readTimeout = Duration.ofSeconds(10);
+            s.totalTimeout = Duration.ofMillis(300);
+            s.maxAttempts = 3;
+        })) {
+            long started = System.nanoTime();
+            List<FetchedCapture> outcomes = fetchUntilSettled(fetcher, url("/slow-head"));
+
+            assertThat(millisSince(started)).isLessThan(1500L);
+            assertThat(outcomes).singleElement().satisfies(c -> assertThat(c.failure()).contains("failed after 1 attempt: ")
+                    .contains("no complete response within 300ms (tracemap.fetch.total-timeout)"));
         }
     }
 

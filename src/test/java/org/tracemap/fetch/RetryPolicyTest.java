@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** When to retry and how long to wait: Retry-After in both its forms, and the bounds of the jittered backoff. */
 class RetryPolicyTest {
     private static final Instant NOW = Instant.parse("2025-03-04T10:00:00Z");
-    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RetryPolicy policy = new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @ParameterizedTest(name = "\"{0}\" -> {1} s")
     @CsvSource(delimiter = '|', value = {"0|0", "1|1", "120|120", "'  7 '|7", "999999999|999999999"})
@@ -68,7 +68,7 @@ class RetryPolicyTest {
 
     @Test
     void zeroBaseDelayMeansRetryAtOnce() {
-        RetryPolicy immediate = new RetryPolicy(3, Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC());
+        RetryPolicy immediate = new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), Clock.systemUTC());
         assertThat(immediate.delayAfter(1, Optional.empty())).isEqualTo(Duration.ZERO);
         assertThat(immediate.delayAfter(7, Optional.empty())).isEqualTo(Duration.ZERO);
     }

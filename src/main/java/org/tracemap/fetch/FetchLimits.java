@@ -1,0 +1,19 @@
+package org.tracemap.fetch;
+
+import java.time.Duration;
+
+/**
+ * How much one capture may cost: time, bytes, redirect hops and fetch attempts. Researchers' and crawls'
+ * captures get the standard limits; public submissions, which anyone can queue, get stricter ones.
+ *
+ * @param totalTimeout longest time for one response, head and body; past it the body read so far is kept as
+ *                     truncated ("time"), or, while the head is still awaited, the fetch fails for good
+ * @param maxBodySize  past this size the body read so far is kept as truncated ("length")
+ * @param maxAttempts  fetch attempts per capture, counting the first; retries are rescheduled in the queue
+ */
+public record FetchLimits(Duration totalTimeout, long maxBodySize, int maxRedirects, int maxAttempts) {
+    public FetchLimits {
+        if (maxAttempts < 1) throw new IllegalArgumentException("max-attempts must be at least 1");
+        if (maxRedirects < 0) throw new IllegalArgumentException("max-redirects must not be negative");
+    }
+}
