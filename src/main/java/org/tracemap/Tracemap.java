@@ -403,6 +403,7 @@ public final class Tracemap implements AutoCloseable {
     public void close() throws Exception {
         try {
             crawlRunner.close();
+            fetcher.stopFetching();
             if (camel != null) camel.stop();
         } finally {
             try {

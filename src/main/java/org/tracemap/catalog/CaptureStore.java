@@ -77,8 +77,8 @@ public final class CaptureStore {
                     insert.setString(8, r.note());
                     insert.setString(9, r.requestedBy());
                     insert.setString(10, null);
-                    insert.setString(11, now.toString());
-                    insert.setString(12, now.toString());
+                    insert.setString(11, SqlValues.instant(now));
+                    insert.setString(12, SqlValues.instant(now));
                     insert.executeUpdate();
                     recordTransition(c, r.id(), CaptureStatus.QUEUED, now, null);
                     Capture created = new Capture(r.id(), r.url(), r.surt(), CaptureStatus.QUEUED, 0, null, Map.copyOf(r.tags()),
@@ -162,7 +162,7 @@ public final class CaptureStore {
             List<Capture> due;
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 int p = 1;
-                ps.setString(p++, now.toString());
+                ps.setString(p++, SqlValues.instant(now));
                 for (String host : skipHosts) {
                     ps.setInt(p++, host.length() + 1);
                     ps.setString(p++, host + ")");
@@ -175,7 +175,7 @@ public final class CaptureStore {
                     + " updated_at = ? WHERE id = ? AND status = 'QUEUED'")) {
                 for (Capture q : due) {
                     if (!admit.test(q)) continue;
-                    ps.setString(1, now.toString());
+                    ps.setString(1, SqlValues.instant(now));
                     ps.setString(2, q.id());
                     if (ps.executeUpdate() == 1) {
                         recordTransition(c, q.id(), CaptureStatus.FETCHING, now, q.tries() > 0 ? "try " + (q.tries() + 1) : null);
@@ -207,11 +207,11 @@ public final class CaptureStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', retry_at = ?, error = ?,"
                     + " attempts = attempts + ?, tries = CASE WHEN ? AND tries > 0 THEN tries - 1 ELSE tries END, updated_at = ?"
                     + " WHERE id = ? AND status = 'FETCHING'")) {
-                ps.setString(1, retryAt.toString());
+                ps.setString(1, SqlValues.instant(retryAt));
                 ps.setString(2, reason);
                 ps.setInt(3, attempts);
                 ps.setBoolean(4, refundTry);
-                ps.setString(5, now.toString());
+                ps.setString(5, SqlValues.instant(now));
                 ps.setString(6, id);
                 if (ps.executeUpdate() != 1) throw new SQLException("capture " + id + " is not being fetched, so it cannot be rescheduled");
             }
@@ -238,7 +238,7 @@ public final class CaptureStore {
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', updated_at = ? WHERE id = ?")) {
                 for (String id : again) {
-                    ps.setString(1, now.toString());
+                    ps.setString(1, SqlValues.instant(now));
                     ps.setString(2, id);
                     ps.executeUpdate();
                     recordTransition(c, id, CaptureStatus.QUEUED, now, "resumed after restart");
@@ -248,7 +248,7 @@ public final class CaptureStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'FAILED', error = ?, updated_at = ? WHERE id = ?")) {
                 for (String id : givenUp) {
                     ps.setString(1, reason);
-                    ps.setString(2, now.toString());
+                    ps.setString(2, SqlValues.instant(now));
                     ps.setString(3, id);
                     ps.executeUpdate();
                     recordTransition(c, id, CaptureStatus.FAILED, now, reason);
@@ -282,7 +282,7 @@ public final class CaptureStore {
                 ps.setString(2, snapshotId);
                 ps.setString(3, error);
                 ps.setInt(4, attempts);
-                ps.setString(5, now.toString());
+                ps.setString(5, SqlValues.instant(now));
                 ps.setString(6, id);
                 if (ps.executeUpdate() != 1) throw new SQLException("no capture with id " + id);
             }
@@ -331,7 +331,7 @@ public final class CaptureStore {
         try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = ?, error = COALESCE(?, error), updated_at = ? WHERE id = ?")) {
             ps.setString(1, status.name());
             ps.setString(2, error);
-            ps.setString(3, now.toString());
+            ps.setString(3, SqlValues.instant(now));
             ps.setString(4, id);
             if (ps.executeUpdate() != 1) throw new SQLException("no capture with id " + id);
         }
@@ -342,7 +342,7 @@ public final class CaptureStore {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO capture_transition (capture_id, status, at, detail) VALUES (?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, status.name());
-            ps.setString(3, at.toString());
+            ps.setString(3, SqlValues.instant(at));
             ps.setString(4, detail);
             ps.executeUpdate();
         }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,8 @@ final class HttpExchangeRecorder {
     private final FetchSettings settings;
     private final ScheduledExecutorService watchdog;
     private final Path spoolDir;
+    /** Requests on the wire, so that a shutdown can abort them instead of waiting out slow origins. */
+    private final Set<HttpGet> active = ConcurrentHashMap.newKeySet();
 
     HttpExchangeRecorder(CloseableHttpClient client, AddressGuard guard, FetchSettings settings,
                          ScheduledExecutorService watchdog, Path spoolDir) {
@@ -57,6 +61,7 @@ final class HttpExchangeRecorder {
     FetchedResponse record(NormalizedUrl url, int attempts, FetchLimits limits) throws IOException {
         long started = System.nanoTime();
         HttpGet get = new HttpGet(url.uri());
+        active.add(get);
         HttpClientContext context = HttpClientContext.create();
         TransferWatch watch = new TransferWatch(settings, limits, started);
         // Cancelling aborts the connection mid-read, whatever the client is waiting for.
@@ -136,7 +141,13 @@ final class HttpExchangeRecorder {
             throw e;
         } finally {
             watching.cancel(false);
+            active.remove(get);
         }
+    }
+
+    /** Aborts every request on the wire: each fails with an I/O error in its own thread. */
+    void abortAll() {
+        for (HttpGet get : active) get.cancel();
     }
 
     /**

@@ -55,6 +55,7 @@ public final class HttpFetcher implements Closeable {
     private final HttpExchangeRecorder recorder;
     private final HostPoliteness politeness;
     private final RetryPolicy retries;
+    private volatile boolean stopping;
 
     public HttpFetcher(FetchSettings settings, AddressGuard guard, UrlNormalizer normalizer, Path spoolDir, Clock clock) throws IOException {
         this.settings = settings;
@@ -94,7 +95,7 @@ public final class HttpFetcher implements Closeable {
                 .setConnectionManager(connections)
                 .setUserAgent(s.userAgent())
                 .disableRedirectHandling()   // each hop is archived, so redirects are followed here
-                .disableAutomaticRetries()   // retries follow RetryPolicy, with Retry-After
+                .setRetryStrategy(new StaleConnectionRetry()) // other retries follow RetryPolicy, rescheduled in the queue
                 .disableContentCompression() // archive the body as sent: gzip stays gzip
                 .disableCookieManagement()
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(s.readTimeout())).build())
@@ -120,8 +121,11 @@ public final class HttpFetcher implements Closeable {
             FetchedResponse response;
             attempts++;
             try {
+                if (stopping) throw new IOException("not started: the pipeline is stopping");
                 response = fetchOnce(url, request.attempt(), limits);
             } catch (IOException e) {
+                // Stopping is not the origin's fault: the capture goes back to the queue, even on its last try.
+                if (stopping) return retry(request, startedAt, hops, attempts, "the pipeline stopped during the fetch", null);
                 if (!lastTry && isRetryable(e)) return retry(request, startedAt, hops, attempts, describe(e) + " (" + url.url() + ")", null);
                 String tries = request.attempt() == Integer.MAX_VALUE ? "" : " after " + request.attempt() + " attempt" + (request.attempt() > 1 ? "s" : "");
                 return new FetchedCapture(request, startedAt, hops, "fetch " + url.url() + " failed" + tries + ": " + describe(e), attempts);
@@ -211,6 +215,15 @@ public final class HttpFetcher implements Closeable {
         if (e instanceof ConnectException) return "connection refused (" + e.getMessage() + ")";
         if (e instanceof SocketTimeoutException) return "timed out (" + e.getMessage() + ")";
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /**
+     * Aborts the fetches on the wire and refuses new ones, so that a stop does not wait out slow origins: their
+     * captures go back to the queue. Called before the routes are stopped; {@link #close} follows.
+     */
+    public void stopFetching() {
+        stopping = true;
+        recorder.abortAll();
     }
 
     @Override

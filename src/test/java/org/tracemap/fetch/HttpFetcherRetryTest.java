@@ -182,15 +182,16 @@ class HttpFetcherRetryTest {
 
     static Stream<Arguments> droppedConnections() {
         return Stream.of(
-                Arguments.of(Fault.CONNECTION_RESET_BY_PEER, "Connection reset"),
-                Arguments.of(Fault.EMPTY_RESPONSE, "failed to respond"),
-                Arguments.of(Fault.RANDOM_DATA_THEN_CLOSE, "failed to respond"),
-                Arguments.of(Fault.MALFORMED_RESPONSE_CHUNK, "Bad chunk header"));
+                Arguments.of(Fault.CONNECTION_RESET_BY_PEER, "Connection reset", 1),
+                // No answer at all looks like a keep-alive connection the server closed: the client asks twice more at once.
+                Arguments.of(Fault.EMPTY_RESPONSE, "failed to respond", 3),
+                Arguments.of(Fault.RANDOM_DATA_THEN_CLOSE, "failed to respond", 3),
+                Arguments.of(Fault.MALFORMED_RESPONSE_CHUNK, "Bad chunk header", 1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("droppedConnections")
-    void droppedConnectionIsRecordedAsAFailureWithItsCauseAfterEveryAttempt(Fault fault, String cause) throws Exception {
+    void droppedConnectionIsRecordedAsAFailureWithItsCauseAfterEveryAttempt(Fault fault, String cause, int requestsPerAttempt) throws Exception {
         origin.stubFor(get("/dropped").willReturn(aResponse().withFault(fault)));
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxAttempts = 3)) {
@@ -204,7 +205,7 @@ class HttpFetcherRetryTest {
             assertThat(capture.failed()).isTrue();
             assertThat(capture.failure()).startsWith("fetch " + url("/dropped") + " failed after 3 attempts: ").contains(cause);
             assertThat(capture.responses()).isEmpty();
-            origin.verify(3, getRequestedFor(urlEqualTo("/dropped")));
+            origin.verify(3 * requestsPerAttempt, getRequestedFor(urlEqualTo("/dropped")));
             assertSpoolHoldsOnly();
         }
     }
