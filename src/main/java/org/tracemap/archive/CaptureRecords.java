@@ -37,6 +37,9 @@ final class CaptureRecords {
 
     private CaptureRecords() {}
 
+    /** Where the response (or revisit) is among a hop's records: request, response, metadata. */
+    static final int RESPONSE_INDEX = 1;
+
     /** The records to write, and the id of the response or revisit record (the snapshot id). */
     record Built(List<WarcRecord> records, UUID snapshotId) {}
 
@@ -85,20 +88,36 @@ final class CaptureRecords {
         return new Built(records, responseId);
     }
 
+    /** Metadata field: how many hops the capture has. The records of one capture are contiguous, so the metadata
+     * of hop {@code hops - 1} ends the capture: recovery cuts an unfinished WARC back to such a boundary. */
+    static final String HOPS = "hops";
+    /** Metadata field, on the last hop of a capture that ended without its page: why. */
+    static final String FETCH_FAILURE = "fetch-failure";
+    static final String CAPTURE_ID = "capture-id";
+    static final String HOP = "hop";
+
     private static Map<String, List<String>> metadataFields(FetchedCapture capture, int hop, FetchedResponse r) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("capture-id", List.of(capture.request().captureId()));
+        fields.put(CAPTURE_ID, List.of(capture.request().captureId()));
         fields.put("requested-by", List.of(capture.request().requestedBy()));
         List<String> tags = new ArrayList<>();
         capture.request().tags().forEach((k, v) -> tags.add(k + "=" + v));
         if (!tags.isEmpty()) fields.put("tag", tags);
-        fields.put("hop", List.of(Integer.toString(hop)));
+        fields.put(HOP, List.of(Integer.toString(hop)));
+        int hops = capture.responses().size();
+        fields.put(HOPS, List.of(Integer.toString(hops)));
+        if (hop == hops - 1 && capture.failed()) fields.put(FETCH_FAILURE, List.of(oneLine(capture.failure())));
         if (hop > 0) fields.put("via", List.of(capture.responses().get(hop - 1).url().url()));
         fields.put("fetch-time-ms", List.of(Long.toString(r.elapsed().toMillis())));
         fields.put("attempts", List.of(Integer.toString(r.attempts())));
         if (r.remoteAddress() != null) fields.put("remote-ip", List.of(r.remoteAddress().getHostAddress()));
         if (r.truncated() != null) fields.put("truncated", List.of(r.truncated()));
         return fields;
+    }
+
+    /** WARC-Fields values are one line: a reason with line breaks (a quoted origin message) is folded to spaces. */
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
     static URI urn(UUID id) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.netpreserve.jwarc.WarcRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.catalog.CaptureStatus;
@@ -55,10 +56,7 @@ public final class WarcArchiver {
     public Snapshot archive(FetchedCapture fetched) {
         String captureId = fetched.request().captureId();
         try {
-            List<Snapshot> written = new ArrayList<>();
-            for (int hop = 0; hop < fetched.responses().size(); hop++) {
-                written.add(archiveOne(fetched, hop, fetched.responses().get(hop)));
-            }
+            List<Snapshot> written = write(fetched);
             Snapshot last = written.isEmpty() ? null : written.get(written.size() - 1);
             String snapshotId = last == null ? null : last.id();
             if (fetched.failed()) {
@@ -82,24 +80,49 @@ public final class WarcArchiver {
         }
     }
 
-    private Snapshot archiveOne(FetchedCapture fetched, int hop, FetchedResponse r) throws IOException {
-        Optional<Snapshot> previous = snapshots.latest(r.url().surt(), r.url().url());
-        ChangeKind change = classify(previous, r);
-        Snapshot original = null;
-        if (change == ChangeKind.UNCHANGED) {
-            Snapshot p = previous.get();
-            original = p.isRevisit() ? snapshots.find(p.refersTo()).orElse(null) : p;
-            if (original == null) change = ChangeKind.CHANGED; // the original is unknown: store the payload again
+    /**
+     * Writes every hop of the capture in one contiguous append (so a crash leaves either the whole capture or
+     * a tail that recovery cuts back to the previous capture), waits until it is on disk, and indexes it.
+     */
+    private List<Snapshot> write(FetchedCapture fetched) throws IOException {
+        List<FetchedResponse> hops = fetched.responses();
+        if (hops.isEmpty()) return List.of();
+        List<CaptureRecords.Built> built = new ArrayList<>(hops.size());
+        List<ChangeKind> changes = new ArrayList<>(hops.size());
+        List<Snapshot> originals = new ArrayList<>(hops.size());
+        List<WarcRecord> records = new ArrayList<>();
+        for (int hop = 0; hop < hops.size(); hop++) {
+            FetchedResponse r = hops.get(hop);
+            Optional<Snapshot> previous = snapshots.latest(r.url().surt(), r.url().url());
+            ChangeKind change = classify(previous, r);
+            Snapshot original = null;
+            if (change == ChangeKind.UNCHANGED) {
+                Snapshot p = previous.get();
+                original = p.isRevisit() ? snapshots.find(p.refersTo()).orElse(null) : p;
+                if (original == null) change = ChangeKind.CHANGED; // the original is unknown: store the payload again
+            }
+            CaptureRecords.Built b = CaptureRecords.build(fetched, hop, r, original);
+            built.add(b);
+            changes.add(change);
+            originals.add(original);
+            records.addAll(b.records());
         }
-        CaptureRecords.Built built = CaptureRecords.build(fetched, hop, r, original);
-        List<RollingWarcWriter.Written> positions = warcs.write(built.records());
+        List<RollingWarcWriter.Written> positions = warcs.write(records);
         warcs.awaitDurable(positions.get(positions.size() - 1));
-        RollingWarcWriter.Written response = positions.get(1);
-        cdxj.add(response.fileName(), response.offset(), response.length());
-        return new Snapshot(built.snapshotId().toString(), fetched.request().captureId(), hop, r.url().url(), r.url().surt(),
-                TIMESTAMP.format(fetched.startedAt()), fetched.startedAt(), r.status(), r.contentType(),
-                Sha256.label(r.payloadDigest()), change, original == null ? "response" : "revisit",
-                original == null ? null : original.id(), r.truncated(), response.fileName(), response.offset(), response.length());
+        List<Snapshot> out = new ArrayList<>(hops.size());
+        int first = 0;
+        for (int hop = 0; hop < hops.size(); hop++) {
+            FetchedResponse r = hops.get(hop);
+            RollingWarcWriter.Written response = positions.get(first + CaptureRecords.RESPONSE_INDEX);
+            first += built.get(hop).records().size();
+            cdxj.add(response.fileName(), response.offset(), response.length());
+            Snapshot original = originals.get(hop);
+            out.add(new Snapshot(built.get(hop).snapshotId().toString(), fetched.request().captureId(), hop, r.url().url(), r.url().surt(),
+                    TIMESTAMP.format(fetched.startedAt()), fetched.startedAt(), r.status(), r.contentType(),
+                    Sha256.label(r.payloadDigest()), changes.get(hop), original == null ? "response" : "revisit",
+                    original == null ? null : original.id(), r.truncated(), response.fileName(), response.offset(), response.length()));
+        }
+        return out;
     }
 
     /** NEW, CHANGED, UNCHANGED (same status and payload) or GONE (2xx before, 404/410 now). */
