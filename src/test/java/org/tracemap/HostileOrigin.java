@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
  * many answers of each path are being sent at once, so tests can check how many workers a fault held.
  *
  * <ul>
- *   <li>{@code /ok/...}: a small HTML article;</li>
+ *   <li>{@code /ok/...}: a small HTML article; {@code /slow/...}: the same after 300 ms;</li>
  *   <li>{@code /trickle-body}: a 200 head, then one body byte every 100 ms, forever;</li>
  *   <li>{@code /slow-body}: a 200 head, then 150 bytes every 500 ms, forever (fast enough for a minimum speed of
  *       100 bytes a second: only the total timeout ends it);</li>
@@ -108,6 +108,9 @@ final class HostileOrigin implements AutoCloseable {
 
     private void answer(String path, OutputStream out) throws IOException, InterruptedException {
         if (path.startsWith("/ok/")) {
+            write(out, head(200, "text/html; charset=utf-8", ARTICLE.length()) + ARTICLE);
+        } else if (path.startsWith("/slow/")) {
+            Thread.sleep(300);
             write(out, head(200, "text/html; charset=utf-8", ARTICLE.length()) + ARTICLE);
         } else if (path.equals("/trickle-body")) {
             write(out, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000000\r\n\r\n");
