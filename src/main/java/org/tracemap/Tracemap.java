@@ -4,19 +4,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.archive.ArchiveLock;
+import org.tracemap.archive.ArchivedInFlight;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.RollingWarcWriter;
 import org.tracemap.archive.SnapshotPayloads;
 import org.tracemap.archive.WarcArchiver;
 import org.tracemap.archive.WarcImporter;
 import org.tracemap.archive.WarcRecovery;
+import org.tracemap.catalog.Capture;
+import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.Catalog;
 import org.tracemap.catalog.ExtractionStore;
@@ -162,11 +170,24 @@ public final class Tracemap implements AutoCloseable {
         }
         int rebuilt = cdxj.rebuildMissing();
         if (rebuilt > 0) log.info("rebuilt the CDXJ of {} WARC files", rebuilt);
+        settleArchivedInFlight();
         int interrupted = crawlStore.failInterruptedStarts();
         if (interrupted > 0) log.warn("{} crawl runs were stopped while reading their sitemaps and feeds; marked FAILED", interrupted);
         CaptureStore.Resumed resumed = captures.requeueInFlight(FetchSettings.from(config).limits().maxAttempts());
         if (resumed.requeued() > 0) log.info("resumed {} captures that were in flight when the last run stopped", resumed.requeued());
         if (resumed.failed() > 0) log.warn("gave up on {} captures: the process stopped during every one of their tries", resumed.failed());
+        captures.beginRun();
+    }
+
+    /** Captures whose records reached the WARC before a crash but not the catalogue are settled from the records. */
+    private void settleArchivedInFlight() throws java.io.IOException {
+        List<Capture> fetching = captures.withStatus(CaptureStatus.FETCHING, Integer.MAX_VALUE);
+        if (fetching.isEmpty()) return;
+        Instant since = fetching.stream().map(Capture::updatedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Set<String> ids = new HashSet<>();
+        for (Capture c : fetching) ids.add(c.id());
+        int settled = new ArchivedInFlight(layout, cdxj, snapshots, captures, new UrlNormalizer()).settle(ids, since);
+        if (settled > 0) log.info("{} captures were archived before the last stop but not recorded; settled from their WARC records", settled);
     }
 
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */

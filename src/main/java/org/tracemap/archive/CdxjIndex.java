@@ -87,6 +87,17 @@ public final class CdxjIndex {
         writeSorted(warc.getFileName().toString(), lines);
     }
 
+    /** Every entry of one finished WARC file's CDXJ, in file order of the index; rebuilt from the WARC when missing. */
+    public List<CdxjEntry> entriesOf(String warcName) throws IOException {
+        Path index = cdxjFor(warcName);
+        if (!Files.exists(index)) rebuild(layout.warc(warcName));
+        List<CdxjEntry> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) entries.add(parse(line));
+        }
+        return entries;
+    }
+
     /** Every indexed capture whose SURT key is exactly {@code surt}, in timestamp order. */
     public List<CdxjEntry> lookup(String surt) throws IOException {
         String key = surt + " ";

@@ -66,10 +66,7 @@ public final class WarcImporter {
         Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
         cdxj.rebuild(target);
         Map<Long, CdxjEntry> entries = new HashMap<>();
-        for (String line : Files.readAllLines(layout.cdxj().resolve(stored + ".cdxj"))) {
-            CdxjEntry e = cdxj.parse(line);
-            entries.put(e.offset(), e);
-        }
+        for (CdxjEntry e : cdxj.entriesOf(stored)) entries.put(e.offset(), e);
         List<Snapshot> created = new ArrayList<>();
         try (WarcReader reader = new WarcReader(target)) {
             for (WarcRecord record : reader) {

@@ -26,14 +26,22 @@ public final class CaptureStore {
     private final Catalog catalog;
     private final Clock clock;
     private final ObjectMapper json;
-    /** When this process opened the catalogue: what changed before it was left by an earlier run. */
-    private final Instant openedAt;
+    /** When this process's pipeline began: what changed before it was left by an earlier run (or by recovery). */
+    private volatile Instant openedAt;
 
     public CaptureStore(Catalog catalog, Clock clock, ObjectMapper json) {
         this.catalog = catalog;
         this.clock = clock;
         this.json = json;
         this.openedAt = clock.instant();
+    }
+
+    /**
+     * Marks the start of this run, after recovery: captures that recovery settled count as left by an earlier
+     * run, so the stages' resume-on-start lists pick them up.
+     */
+    public void beginRun() {
+        openedAt = clock.instant();
     }
 
     /** What intake asks to store: a validated, normalised URL and what came with it. */
