@@ -24,6 +24,8 @@ public final class JsonViews {
         out.put("status", c.status().name());
         out.put("error", c.error());
         out.put("attempts", c.attempts());
+        out.put("tries", c.tries());
+        if (c.retryAt() != null) out.put("retryAt", c.retryAt().toString()); // a QUEUED capture waiting to be retried
         out.put("tags", c.tags());
         out.put("note", c.note());
         out.put("createdAt", c.createdAt().toString());
