@@ -51,6 +51,7 @@ import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureQueue;
 import org.tracemap.intake.UrlNormalizer;
 import org.tracemap.replay.ReplayService;
+import org.tracemap.replay.ReplaySettings;
 import org.tracemap.web.Authenticator;
 import org.tracemap.review.DatasetExport;
 import org.tracemap.review.ReviewService;
@@ -287,7 +288,7 @@ public final class Tracemap implements AutoCloseable {
         UrlNormalizer normalizer = new UrlNormalizer();
         CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
-        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
+        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)));
         HealthResource health = new HealthResource(captures);
         DataPointResource datapointResource = new DataPointResource(datapoints, datasetExport(), auth,
                 config.bool("tracemap.dataset.public"));
