@@ -60,6 +60,7 @@ import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureQueue;
 import org.tracemap.intake.UrlNormalizer;
 import org.tracemap.replay.ReplayService;
+import org.tracemap.replay.ReplaySettings;
 import org.tracemap.web.Authenticator;
 import org.tracemap.review.DatasetExport;
 import org.tracemap.review.ReviewService;
@@ -71,9 +72,11 @@ import org.tracemap.web.CrawlResource;
 import org.tracemap.web.DataPointResource;
 import org.tracemap.web.ApiResponse;
 import org.tracemap.web.StaticResource;
+import org.tracemap.web.UiPolicy;
 import org.tracemap.web.SubmissionResource;
 import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
+import org.tracemap.web.HttpSafetyNet;
 import org.tracemap.web.JsonViews;
 import org.tracemap.web.ReplayResource;
 import org.tracemap.web.SearchResource;
@@ -284,10 +287,12 @@ public final class Tracemap implements AutoCloseable {
         props.setProperty("camel.server.host", config.string("tracemap.server.host"));
         props.setProperty("camel.server.port", config.string("tracemap.server.port"));
         props.setProperty("camel.server.maxBodySize", "1048576"); // API bodies are small JSON; refuse floods early
+        if (mode == Mode.SERVER) props.setProperty("camel.component.platform-http.headerFilterStrategy", "#httpHeaderFilter");
         // Override properties: Camel Main also loads classpath:application.properties (our bundled defaults),
         // which would otherwise outrank flags and environment for the {{placeholders}} in routes/.
         camel.setOverrideProperties(props);
         camel.start();
+        if (mode == Mode.SERVER) HttpSafetyNet.install(camel.getCamelContext(), config.integer("tracemap.server.port"));
     }
 
     /** What replay URLs in API answers and exports start with. */
@@ -312,7 +317,9 @@ public final class Tracemap implements AutoCloseable {
         UrlNormalizer normalizer = new UrlNormalizer();
         CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
-        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, config.string("tracemap.replay.csp")));
+        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)));
+        UiPolicy uiPolicy = new UiPolicy(config.string("tracemap.server.public-url"),
+                config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port"));
         HealthResource health = new HealthResource(captures);
         DataPointResource datapointResource = new DataPointResource(datapoints, datasetExport(), auth,
                 config.bool("tracemap.dataset.public"));
@@ -338,8 +345,9 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
+        camel.bind("httpHeaderFilter", new HttpBridge.HeaderFilter());
         camel.bind("replay", new HttpBridge(replayResource::get, json));
-        camel.bind("staticFiles", new HttpBridge(new StaticResource()::get, json));
+        camel.bind("staticFiles", new HttpBridge(new StaticResource(uiPolicy)::get, json));
         camel.bind("home", new HttpBridge(request -> new ApiResponse(302, java.util.List.of(java.util.Map.entry("Location", "/ui/")), null), json));
         camel.bind("health", new HttpBridge(health::health, json));
         camel.bind("metrics", new HttpBridge(health::metrics, json));

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tracemap.config.TracemapConfig;
 import org.tracemap.fetch.Sha256;
+import org.tracemap.replay.ReplaySettings;
 
 /**
  * Boots the real routes in {@code routes/} with the HTTP API on a free loopback port, against a WireMock
@@ -116,7 +117,7 @@ class PipelineIT {
         HttpResponse<byte[]> raw = send(HttpRequest.newBuilder(URI.create(snapshot.path("replayUrl").asText() + "?raw=1")).GET());
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
-        assertThat(raw.headers().firstValue("Content-Security-Policy")).hasValue("sandbox");
+        assertThat(raw.headers().firstValue("Content-Security-Policy")).hasValue(ReplaySettings.DEFAULT_CSP);
         assertThat(raw.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(raw.headers().map()).doesNotContainKey("set-cookie");
 
@@ -124,7 +125,7 @@ class PipelineIT {
         String html = new String(page.body(), StandardCharsets.UTF_8);
         assertThat(html).contains("href=\"/replay/" + snapshot.path("timestamp").asText() + "/" + origin.baseUrl() + "/news/other.html\"");
         assertThat(html).contains("src=\"/replay/" + snapshot.path("timestamp").asText() + "/" + origin.baseUrl() + "/logo.png\"");
-        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly("sandbox");
+        assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(ReplaySettings.DEFAULT_CSP);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpHeaderFilterStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.catalog.CatalogException;
@@ -102,21 +103,33 @@ public final class HttpBridge implements Processor {
     private void write(Message out, ApiResponse response) throws Exception {
         // Drop every request header so none leaks into the answer.
         out.getHeaders().clear();
+        ResponseHeaders headers = ResponseHeaders.of(response.headers());
+        headers.asMessageHeaders().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase(Exchange.CONTENT_TYPE)) out.setHeader(name, value);
+        });
+        String contentType = headers.first(Exchange.CONTENT_TYPE);
+        if (contentType != null) out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        // Control headers last: no resource header can reach them (ResponseHeaders refuses Camel's names).
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
-        for (Map.Entry<String, String> h : response.headers()) {
-            if (h.getKey().equalsIgnoreCase("Content-Type")) {
-                out.setHeader(Exchange.CONTENT_TYPE, h.getValue());
-            } else {
-                // A header the origin repeated (Vary, Link, Cache-Control) is joined, as RFC 9110 allows.
-                String earlier = out.getHeader(h.getKey(), String.class);
-                out.setHeader(h.getKey(), earlier == null ? h.getValue() : earlier + ", " + h.getValue());
-            }
-        }
         Object body = response.body();
         if (body == null || body instanceof InputStream || body instanceof byte[] || body instanceof String) {
             out.setBody(body);
         } else {
             out.setBody(json.writeValueAsBytes(body));
+        }
+    }
+
+    /**
+     * The platform-http header filter for our routes ({@code camel.component.platform-http.headerFilterStrategy}):
+     * Camel's HTTP default, except that Cache-Control reaches the client. The default drops it on the way out,
+     * so the UI's {@code no-cache} never left the server. Camel's own names and the framing headers Vert.x
+     * writes itself (Content-Length, Transfer-Encoding, Connection) stay filtered.
+     */
+    public static final class HeaderFilter extends HttpHeaderFilterStrategy {
+        @Override
+        protected void initialize() {
+            super.initialize();
+            getOutFilter().remove("cache-control");
         }
     }
 }

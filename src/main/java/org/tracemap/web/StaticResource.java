@@ -21,14 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /ui/...}: the reviewer UI, the map and the public submission form, read from the classpath
  * under {@code web/}, and Leaflet from its WebJar under {@code /ui/vendor/leaflet/}. Every answer carries a
- * strict Content-Security-Policy (no inline script or style), so even a mistake that lets archived text into
- * the page cannot run as script.
+ * strict Content-Security-Policy (no inline script or style, scripts only from {@code /ui/}: see {@link UiPolicy}),
+ * so even a mistake that lets archived text into the page cannot run as script; and no page may frame the UI.
  */
 public final class StaticResource {
-    /** The UI's policy: everything from this origin, map tiles from OpenStreetMap, nothing inline. */
-    public static final String CSP = "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; style-src 'self'; "
-            + "script-src 'self'; frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'";
-
     private static final Logger log = LoggerFactory.getLogger(StaticResource.class);
     private static final String PREFIX = "/ui";
     private static final String VENDOR_LEAFLET = "vendor/leaflet/";
@@ -50,23 +46,25 @@ public final class StaticResource {
     private record Asset(byte[] bytes, String etag) {}
 
     private final ClassLoader loader;
+    private final UiPolicy policy;
     private final String leafletRoot;
     // Files on the classpath do not change while the process runs; a new release is a new process.
     private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
-    public StaticResource() {
-        this(StaticResource.class.getClassLoader());
+    public StaticResource(UiPolicy policy) {
+        this(StaticResource.class.getClassLoader(), policy);
     }
 
-    StaticResource(ClassLoader loader) {
+    StaticResource(ClassLoader loader, UiPolicy policy) {
         this.loader = loader;
+        this.policy = policy;
         this.leafletRoot = leafletRoot(loader);
     }
 
     public ApiResponse get(ApiRequest request) {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         if (!method.equals("GET") && !method.equals("HEAD")) {
-            List<Map.Entry<String, String>> headers = securityHeaders("application/json");
+            List<Map.Entry<String, String>> headers = securityHeaders(request, "application/json");
             headers.add(Map.entry("Allow", "GET, HEAD"));
             return new ApiResponse(405, headers, Map.of("error", method + " is not allowed on the UI's files; use GET"));
         }
@@ -77,22 +75,22 @@ public final class StaticResource {
         } else if (path.startsWith(PREFIX + "/")) {
             relative = path.substring(PREFIX.length() + 1);
         } else {
-            return error(404, "no such file: " + path);
+            return error(request, 404, "no such file: " + path);
         }
         String decoded;
         try {
             decoded = URLDecoder.decode(relative.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return error(400, "malformed path: " + path);
+            return error(request, 400, "malformed path: " + path);
         }
-        if (decoded.endsWith("/")) return error(404, "no such file (folders are not listed): " + path);
-        if (!isSafe(decoded)) return error(400, "path must be plain names separated by '/': " + path);
+        if (decoded.endsWith("/")) return error(request, 404, "no such file (folders are not listed): " + path);
+        if (!isSafe(decoded)) return error(request, 400, "path must be plain names separated by '/': " + path);
         String type = TYPES.get(extension(decoded));
         String resource = classpathName(decoded);
         Asset asset = type == null || resource == null ? null : load(resource);
-        if (asset == null) return error(404, "no such file: " + path);
+        if (asset == null) return error(request, 404, "no such file: " + path);
 
-        List<Map.Entry<String, String>> headers = securityHeaders(type);
+        List<Map.Entry<String, String>> headers = securityHeaders(request, type);
         headers.add(Map.entry("ETag", asset.etag()));
         if (matches(request.header("if-none-match").orElse(null), asset.etag())) return new ApiResponse(304, headers, null);
         return new ApiResponse(200, headers, method.equals("HEAD") ? new byte[0] : asset.bytes());
@@ -172,14 +170,15 @@ public final class StaticResource {
         return false;
     }
 
-    private static ApiResponse error(int status, String message) {
-        return new ApiResponse(status, securityHeaders("application/json"), Map.of("error", message, "field", "path"));
+    private ApiResponse error(ApiRequest request, int status, String message) {
+        return new ApiResponse(status, securityHeaders(request, "application/json"), Map.of("error", message, "field", "path"));
     }
 
-    private static List<Map.Entry<String, String>> securityHeaders(String contentType) {
+    private List<Map.Entry<String, String>> securityHeaders(ApiRequest request, String contentType) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("Content-Type", contentType));
-        headers.add(Map.entry("Content-Security-Policy", CSP));
+        headers.add(Map.entry("Content-Security-Policy", policy.csp(request)));
+        headers.add(Map.entry("X-Frame-Options", "DENY")); // for browsers without frame-ancestors
         headers.add(Map.entry("X-Content-Type-Options", "nosniff"));
         headers.add(Map.entry("Referrer-Policy", "no-referrer"));
         // Revalidate every time (cheap with the ETag), so a new release is picked up at once.

@@ -18,7 +18,7 @@ import org.tracemap.intake.CaptureRequest;
 import org.tracemap.intake.UrlNormalizer;
 
 /** Builds fetched captures by hand, with correct digests, as the fetch stage would hand them over. */
-final class TestCaptures {
+public final class TestCaptures {
     private TestCaptures() {}
 
     static FetchedResponse response(Path spool, String url, int status, String contentType, String body) throws IOException {
@@ -26,12 +26,21 @@ final class TestCaptures {
     }
 
     static FetchedResponse response(Path spool, String url, int status, String contentType, byte[] body, String location) throws IOException {
-        String head = "HTTP/1.1 " + status + " " + (status == 200 ? "OK" : "Other") + "\r\n"
-                + "Content-Type: " + contentType + "\r\n"
-                + "Content-Length: " + body.length + "\r\n"
-                + (location == null ? "" : "Location: " + location + "\r\n")
-                + "Set-Cookie: session=secret\r\n\r\n";
-        byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);
+        List<String> lines = new java.util.ArrayList<>(List.of("Content-Type: " + contentType, "Content-Length: " + body.length));
+        if (location != null) lines.add("Location: " + location);
+        lines.add("Set-Cookie: session=secret");
+        return response(spool, url, status, lines, body);
+    }
+
+    /** A response with exactly these header lines ({@code "Name: value"}), as a hostile origin might send them. */
+    public static FetchedResponse response(Path spool, String url, int status, List<String> headerLines, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " " + (status == 200 ? "OK" : "Other") + "\r\n");
+        for (String line : headerLines) head.append(line).append("\r\n");
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        String contentType = headerLines.stream().filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                .map(l -> l.substring(13).strip()).findFirst().orElse(null);
+        String location = headerLines.stream().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                .map(l -> l.substring(9).strip()).findFirst().orElse(null);
         Path file = Files.createTempFile(spool, "body-", ".spool");
         Files.write(file, body);
         MessageDigest block = Sha256.digester();
@@ -44,7 +53,7 @@ final class TestCaptures {
                 Sha256.toWarc(block), Sha256.of(body), null, Duration.ofMillis(12), 1);
     }
 
-    static FetchedCapture capture(Instant startedAt, FetchedResponse... responses) {
+    public static FetchedCapture capture(Instant startedAt, FetchedResponse... responses) {
         CaptureRequest request = new CaptureRequest(UUID.randomUUID().toString(), responses[0].url(), Map.of("company", "huawei"), "tester", 1);
         return new FetchedCapture(request, startedAt, List.of(responses), null, responses.length);
     }

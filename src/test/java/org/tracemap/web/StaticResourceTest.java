@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StaticResourceTest {
     private static final Path WEB = Path.of("src/main/resources/web");
 
-    private final StaticResource resource = new StaticResource();
+    private final StaticResource resource = new StaticResource(new UiPolicy("", "127.0.0.1:8080"));
 
     private static ApiRequest get(String uri) {
         return request("GET", uri, Map.of());
@@ -84,8 +84,11 @@ class StaticResourceTest {
         for (String uri : List.of("/ui/", "/ui/app.js.missing", "/ui/vendor/leaflet/leaflet.js", "/ui/../pom.xml")) {
             ApiResponse response = resource.get(get(uri));
             assertThat(header(response, "Content-Security-Policy")).as(uri).contains(
-                    "default-src 'self'; img-src 'self' data: https://*.tile.openstreetmap.org; style-src 'self'; script-src 'self'; "
-                            + "frame-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'");
+                    "default-src 'none'; script-src 127.0.0.1:8080/ui/; style-src 127.0.0.1:8080/ui/; "
+                            + "img-src 127.0.0.1:8080/ui/ data: https://*.tile.openstreetmap.org; font-src 127.0.0.1:8080/ui/; "
+                            + "connect-src 127.0.0.1:8080/api/ 127.0.0.1:8080/ui/; frame-src 127.0.0.1:8080/replay/; "
+                            + "manifest-src 127.0.0.1:8080/ui/; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
+            assertThat(header(response, "X-Frame-Options")).as(uri).contains("DENY");
             assertThat(header(response, "X-Content-Type-Options")).as(uri).contains("nosniff");
             assertThat(header(response, "Referrer-Policy")).as(uri).contains("no-referrer");
             assertThat(header(response, "Cache-Control")).as(uri).contains("no-cache");
