@@ -432,7 +432,7 @@ public final class Tracemap implements AutoCloseable {
     public void close() throws Exception {
         try {
             crawlRunner.close();
-            fetcher.stopFetching();
+            fetcher.stopFetching(java.time.Duration.ofSeconds(5));
             if (camel != null) camel.stop();
         } finally {
             try {

@@ -48,7 +48,10 @@ class ReplayHardeningIT {
     @BeforeEach
     void setUp() throws Exception {
         origin = new RawOrigin();
-        server = new TestServer(archive, Map.of("tracemap.replay.max-rewrite-bytes", "1MB"));
+        // The fetch stage refuses heads this large by default; raised here so that replay meets them (as it
+        // would in a WARC imported from another tool).
+        server = new TestServer(archive, Map.of("tracemap.replay.max-rewrite-bytes", "1MB",
+                "tracemap.fetch.max-header-line", "2MB", "tracemap.fetch.max-header-count", "20000"));
     }
 
     @AfterEach

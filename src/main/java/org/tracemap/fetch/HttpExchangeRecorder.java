@@ -145,6 +145,11 @@ final class HttpExchangeRecorder {
         }
     }
 
+    /** How many requests are on the wire. */
+    int active() {
+        return active.size();
+    }
+
     /** Aborts every request on the wire: each fails with an I/O error in its own thread. */
     void abortAll() {
         for (HttpGet get : active) get.cancel();

@@ -122,6 +122,7 @@ public final class HttpFetcher implements Closeable {
             attempts++;
             try {
                 if (stopping) throw new IOException("not started: the pipeline is stopping");
+                // (a fetch already on the wire is let finish for a grace period: see stopFetching)
                 response = fetchOnce(url, request.attempt(), limits);
             } catch (IOException e) {
                 // Stopping is not the origin's fault: the capture goes back to the queue, even on its last try.
@@ -218,11 +219,18 @@ public final class HttpFetcher implements Closeable {
     }
 
     /**
-     * Aborts the fetches on the wire and refuses new ones, so that a stop does not wait out slow origins: their
-     * captures go back to the queue. Called before the routes are stopped; {@link #close} follows.
+     * Refuses new fetches, lets those on the wire finish for up to {@code grace}, then aborts the rest, so that a
+     * stop neither wastes fetches that were nearly done nor waits out slow origins: refused and aborted captures
+     * go back to the queue. Called before the routes are stopped; {@link #close} follows.
      */
-    public void stopFetching() {
+    public void stopFetching(Duration grace) {
         stopping = true;
+        long deadline = System.nanoTime() + grace.toNanos();
+        try {
+            while (recorder.active() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         recorder.abortAll();
     }
 
