@@ -128,7 +128,7 @@ public final class Tracemap implements AutoCloseable {
         if (pipeline) recover();
         UrlNormalizer normalizer = new UrlNormalizer();
         FetchSettings fetchSettings = FetchSettings.from(config);
-        AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate());
+        AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate(), config.list("tracemap.fetch.allow-private-hosts"));
         this.intake = new CaptureIntake(normalizer, guard, captures);
         this.warcs = new RollingWarcWriter(layout, config.string("tracemap.archive.warc-prefix"),
                 config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
@@ -142,7 +142,7 @@ public final class Tracemap implements AutoCloseable {
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);
-        this.crawls = new Crawls(crawlStore, json);
+        this.crawls = new Crawls(crawlStore, json, guard);
         SourceFetcher sources = new SourceFetcher(fetcher, normalizer);
         this.crawlRunner = new CrawlRunner(crawls, crawlStore, intake, captures, snapshots, extractions,
                 new RobotsCache(sources, config.string("tracemap.crawl.robots-agent"), clock), new SourceReader(sources), normalizer, config, clock);
