@@ -79,7 +79,11 @@ public final class AddressGuard {
     /** The address a host literal spells, or null for a name; never a DNS lookup. */
     private static InetAddress literal(String bare) {
         try {
-            if (bare.contains(":")) return InetAddress.getByName(bare); // an IPv6 literal: parsed, never looked up
+            if (bare.contains(":")) {
+                // Only hex digits, colons and dots reach getByName, which parses such text and never looks it up.
+                if (!bare.matches("[0-9a-f:][0-9a-f:.]*")) throw new InvalidInputException("url", "url has a malformed IPv6 address: " + bare);
+                return InetAddress.getByName(bare);
+            }
             var quad = DOTTED_QUAD.matcher(bare);
             if (quad.matches()) {
                 byte[] b = new byte[4];
