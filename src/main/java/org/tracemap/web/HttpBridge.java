@@ -1,6 +1,12 @@
 package org.tracemap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +18,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.StreamSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.catalog.CatalogException;
@@ -80,7 +89,7 @@ public final class HttpBridge implements Processor {
         in.getHeaders().forEach((k, v) -> {
             if (v == null) return;
             // A repeated header arrives as a list; RFC 9110 lets its values be joined with commas.
-            String value = v instanceof Iterable<?> all ? String.join(", ", java.util.stream.StreamSupport.stream(all.spliterator(), false)
+            String value = v instanceof Iterable<?> all ? String.join(", ", StreamSupport.stream(all.spliterator(), false)
                     .map(String::valueOf).toList()) : v.toString();
             if (pathParams.contains(k)) params.put(k, value);
             headers.put(k.toLowerCase(Locale.ROOT), value);
@@ -99,10 +108,17 @@ public final class HttpBridge implements Processor {
      * (404), a method the route does not take (405), a body over the server's limit (413), and failures
      * outside any resource (400, 500). The server's defaults are HTML or empty bodies.
      */
-    public static void answerServerErrorsAsJson(org.apache.camel.CamelContext camel, ObjectMapper json, long maxBodyBytes) {
-        io.vertx.ext.web.Router router = org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter.lookup(camel);
-        if (router == null) return; // no HTTP server in this process
-        Map<Integer, Function<io.vertx.ext.web.RoutingContext, String>> messages = Map.of(
+    public static void answerServerErrorsAsJson(CamelContext camel, ObjectMapper json, long maxBodyBytes) {
+        // One per HTTP server (registered under a name made from its port); none when this process serves no HTTP.
+        for (var platform : camel.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+            // The routes live on a sub-router; answers for requests no route takes come from the server's main router.
+            Handler<HttpServerRequest> top = platform.getServer().getServer().requestHandler();
+            answerErrorsAsJson(top instanceof Router main ? main : platform, json, maxBodyBytes);
+        }
+    }
+
+    private static void answerErrorsAsJson(Router router, ObjectMapper json, long maxBodyBytes) {
+        Map<Integer, Function<RoutingContext, String>> messages = Map.of(
                 400, ctx -> "bad request: " + (ctx.failure() == null ? "the server could not read it" : ctx.failure().getMessage()),
                 404, ctx -> "no such resource: " + ctx.request().path(),
                 405, ctx -> ctx.request().method() + " is not allowed on " + ctx.request().path(),
@@ -114,11 +130,11 @@ public final class HttpBridge implements Processor {
             byte[] body;
             try {
                 body = json.writeValueAsBytes(Map.of("error", message.apply(ctx)));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 body = "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
             }
             ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
-                    .end(io.vertx.core.buffer.Buffer.buffer(body));
+                    .end(Buffer.buffer(body));
         }));
     }
 
