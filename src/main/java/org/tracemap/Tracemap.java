@@ -68,6 +68,7 @@ import org.tracemap.review.SubmissionService;
 import org.tracemap.web.CandidateResource;
 import org.tracemap.web.CaptureResource;
 import org.tracemap.web.ChangesResource;
+import org.tracemap.web.ClientAddresses;
 import org.tracemap.web.CrawlResource;
 import org.tracemap.web.DataPointResource;
 import org.tracemap.web.ApiResponse;
@@ -88,6 +89,8 @@ import org.tracemap.web.SnapshotResource;
  */
 public final class Tracemap implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Tracemap.class);
+    /** The HTTP server refuses larger request bodies (413) before any resource sees them. */
+    private static final long MAX_REQUEST_BODY = 1 << 20;
 
     /** SERVER runs the pipeline and the HTTP API; WORKER runs the pipeline alone (in-process CLI commands). */
     public enum Mode { SERVER, WORKER }
@@ -140,13 +143,13 @@ public final class Tracemap implements AutoCloseable {
         if (pipeline) recover();
         UrlNormalizer normalizer = new UrlNormalizer();
         FetchSettings fetchSettings = FetchSettings.from(config);
-        AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate());
+        AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate(), config.list("tracemap.fetch.allow-private-hosts"));
         this.intake = new CaptureIntake(normalizer, guard, captures);
         this.warcs = new RollingWarcWriter(layout, config.string("tracemap.archive.warc-prefix"),
                 config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
         this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
-        this.tokens = new TokenStore(catalog, clock);
-        this.auth = new Authenticator(tokens);
+        this.tokens = new TokenStore(catalog, clock, layout.tokenKey());
+        this.auth = new Authenticator(tokens, config.integer("tracemap.auth.max-failures-per-minute"), clock);
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
@@ -154,7 +157,7 @@ public final class Tracemap implements AutoCloseable {
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);
-        this.crawls = new Crawls(crawlStore, json);
+        this.crawls = new Crawls(crawlStore, json, guard);
         SourceFetcher sources = new SourceFetcher(fetcher, normalizer);
         this.crawlRunner = new CrawlRunner(crawls, crawlStore, intake, captures, snapshots, extractions,
                 new RobotsCache(sources, config.string("tracemap.crawl.robots-agent"), clock), new SourceReader(sources), normalizer, config, clock);
@@ -286,13 +289,17 @@ public final class Tracemap implements AutoCloseable {
         props.setProperty("camel.server.enabled", Boolean.toString(mode == Mode.SERVER));
         props.setProperty("camel.server.host", config.string("tracemap.server.host"));
         props.setProperty("camel.server.port", config.string("tracemap.server.port"));
-        props.setProperty("camel.server.maxBodySize", "1048576"); // API bodies are small JSON; refuse floods early
+        props.setProperty("camel.server.maxBodySize", Long.toString(MAX_REQUEST_BODY)); // API bodies are small JSON; refuse floods early
+        props.setProperty("camel.server.fileUploadEnabled", "false"); // no API takes files: multipart bodies are not spooled to disk
         if (mode == Mode.SERVER) props.setProperty("camel.component.platform-http.headerFilterStrategy", "#httpHeaderFilter");
         // Override properties: Camel Main also loads classpath:application.properties (our bundled defaults),
         // which would otherwise outrank flags and environment for the {{placeholders}} in routes/.
         camel.setOverrideProperties(props);
         camel.start();
-        if (mode == Mode.SERVER) HttpSafetyNet.install(camel.getCamelContext(), config.integer("tracemap.server.port"));
+        if (mode == Mode.SERVER) {
+            HttpSafetyNet.install(camel.getCamelContext(), config.integer("tracemap.server.port"));
+            HttpBridge.answerServerErrorsAsJson(camel.getCamelContext(), json, MAX_REQUEST_BODY);
+        }
     }
 
     /** What replay URLs in API answers and exports start with. */
@@ -317,10 +324,11 @@ public final class Tracemap implements AutoCloseable {
         UrlNormalizer normalizer = new UrlNormalizer();
         CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
-        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)));
+        ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)), auth,
+                config.bool("tracemap.replay.public"));
         UiPolicy uiPolicy = new UiPolicy(config.string("tracemap.server.public-url"),
                 config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port"));
-        HealthResource health = new HealthResource(captures);
+        HealthResource health = new HealthResource(captures, auth, config.bool("tracemap.metrics.public"));
         DataPointResource datapointResource = new DataPointResource(datapoints, datasetExport(), auth,
                 config.bool("tracemap.dataset.public"));
         CandidateResource candidateResource = new CandidateResource(candidates,
@@ -330,6 +338,8 @@ public final class Tracemap implements AutoCloseable {
                 (int) config.bytes("tracemap.submissions.max-body"), json);
         CrawlResource crawlResource = new CrawlResource(crawls, crawlStore, crawlRunner, auth, json);
         ChangesResource changes = new ChangesResource(crawlStore, snapshots, extractions, normalizer, auth, views);
+        // Every HttpBridge takes its client address from this: the peer, or the forwarded client of a trusted proxy.
+        camel.bind(HttpBridge.CLIENT_ADDRESSES, ClientAddresses.trusting(config.list("tracemap.server.trusted-proxies")));
         camel.bind("defineCrawl", new HttpBridge(crawlResource::define, json));
         camel.bind("listCrawls", new HttpBridge(crawlResource::list, json));
         camel.bind("startCrawlRun", new HttpBridge(crawlResource::startRun, json, "name"));

@@ -290,7 +290,9 @@ class PipelineIT {
                 api + "/replay/" + capture.path("snapshot").path("timestamp").asText() + "/" + origin.baseUrl() + "/news/lab.html?raw=1")).GET());
         assertThat(raw.body()).isEqualTo(PAGE.getBytes(StandardCharsets.UTF_8));
         assertThat(send(HttpRequest.newBuilder(URI.create(api + "/health")).GET()).statusCode()).isEqualTo(200);
-        String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).body(), StandardCharsets.UTF_8);
+        assertThat(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).GET()).statusCode()).isEqualTo(401); // tracemap.metrics.public=false
+        String metrics = new String(send(HttpRequest.newBuilder(URI.create(api + "/metrics")).header("Authorization", "Bearer " + TOKEN).GET()).body(),
+                StandardCharsets.UTF_8);
         assertThat(metrics).contains("tracemap_captures{status=\"MINED\"} 1");
     }
 

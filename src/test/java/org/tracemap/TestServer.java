@@ -31,6 +31,7 @@ final class TestServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Tracemap tracemap;
+    private String adminToken = ADMIN;
 
     TestServer(Path archive, Map<String, String> extra) throws Exception {
         this.archive = archive;
@@ -50,7 +51,14 @@ final class TestServer implements AutoCloseable {
         overrides.put("tracemap.fetch.per-host-delay", "0ms");
         overrides.put("tracemap.queue.poll-interval", "50ms");
         overrides.putAll(extra);
-        tracemap = Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", ADMIN));
+        tracemap = Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", adminToken));
+    }
+
+    /** Stops and starts again with another {@code TRACEMAP_ADMIN_TOKEN}, as an operator changing it would. */
+    void restartWithAdminToken(String token) throws Exception {
+        close();
+        adminToken = token;
+        start();
     }
 
     Tracemap tracemap() {

@@ -28,6 +28,11 @@ public record ArchiveLayout(Path root) {
         return root.resolve("tmp");
     }
 
+    /** The per-install key behind API token lookups (catalog.TokenStore): beside the catalogue, never in it. */
+    public Path tokenKey() {
+        return root.resolve("token.key");
+    }
+
     public void create() throws IOException {
         Files.createDirectories(warcs());
         Files.createDirectories(cdxj());

@@ -62,8 +62,10 @@ final class UsersCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
-                System.out.printf("%-30s %-11s %s%n", "name", "role", "created");
-                for (TokenStore.User u : t.tokens().users()) System.out.printf("%-30s %-11s %s%n", u.name(), u.role(), u.createdAt());
+                System.out.printf("%-30s %-11s %-12s %s%n", "name", "role", "source", "created");
+                for (TokenStore.User u : t.tokens().users()) {
+                    System.out.printf("%-30s %-11s %-12s %s%n", u.name(), u.role(), u.source().toLowerCase(java.util.Locale.ROOT), u.createdAt());
+                }
             }
             return 0;
         }

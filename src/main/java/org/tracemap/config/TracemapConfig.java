@@ -87,6 +87,11 @@ public final class TracemapConfig {
         return value.trim();
     }
 
+    /** A comma-separated setting as its non-blank items, stripped; empty when the value is empty. */
+    public java.util.List<String> list(String key) {
+        return java.util.Arrays.stream(string(key).split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+    }
+
     public int integer(String key) {
         try {
             return Integer.parseInt(string(key));

@@ -22,6 +22,7 @@ import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.config.TracemapConfig;
 import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureSubmission;
+import org.tracemap.intake.InvalidInputException;
 import org.tracemap.intake.NormalizedUrl;
 import org.tracemap.intake.UrlNormalizer;
 
@@ -223,6 +224,12 @@ public final class CrawlRunner implements AutoCloseable {
             Duration delay = p != null && p.delay() != null ? CrawlDefinition.duration(p.delay()) : Duration.ZERO;
             Instant last = lastDispatch.get(run.id() + "|" + e.host());
             if (last != null && last.plus(delay).isAfter(clock.instant())) continue;
+            try {
+                intake.check(e.url()); // before robots.txt: a refused host is not contacted at all
+            } catch (InvalidInputException refused) {
+                store.update(run.id(), e.urlKey(), "FAILED", null, "FAILED", "refused at intake: " + refused.getMessage());
+                continue;
+            }
             if (d.obeysRobots()) {
                 RobotsCache.Verdict verdict = robots.check(e.url());
                 if (verdict == RobotsCache.Verdict.DISALLOWED) {

@@ -11,21 +11,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.tracemap.catalog.CrawlStore;
+import org.tracemap.intake.AddressGuard;
 import org.tracemap.intake.InvalidInputException;
+import org.tracemap.intake.UrlNormalizer;
 
 /**
  * The crawl definitions: YAML files in {@code config/crawls/} (read at start, they win over the same name
- * defined through the API) and those posted to {@code /api/crawls}, all kept in the catalogue.
+ * defined through the API) and those posted to {@code /api/crawls}, all kept in the catalogue. Seeds,
+ * sitemaps and feeds that point at loopback or private addresses are refused when the definition is made
+ * (unless private fetching is allowed); what the crawl discovers later goes through intake, which refuses
+ * the same.
  */
 public final class Crawls {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final CrawlStore store;
     private final ObjectMapper json;
+    private final AddressGuard guard;
+    private final UrlNormalizer normalizer = new UrlNormalizer();
 
-    public Crawls(CrawlStore store, ObjectMapper json) {
+    public Crawls(CrawlStore store, ObjectMapper json, AddressGuard guard) {
         this.store = store;
         this.json = json;
+        this.guard = guard;
     }
 
     /** Reads every {@code *.yaml} in {@code dir}; the message of a bad file names it and the field. */
@@ -53,12 +61,25 @@ public final class Crawls {
 
     public CrawlDefinition define(CrawlDefinition d, String source) {
         d.validated();
+        refusePrivateTargets("seeds", d.seeds());
+        refusePrivateTargets("sitemaps", d.sitemaps());
+        refusePrivateTargets("feeds", d.feeds());
         try {
             store.saveDefinition(d.name(), json.writeValueAsString(d), source);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot store crawl " + d.name() + ": " + e.getMessage(), e);
         }
         return d;
+    }
+
+    private void refusePrivateTargets(String field, List<String> urls) {
+        for (int i = 0; i < urls.size(); i++) {
+            try {
+                guard.checkLiteralHost(normalizer.normalize(urls.get(i)).host());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(field + "[" + i + "]", field + "[" + i + "]: " + e.getMessage());
+            }
+        }
     }
 
     public Optional<CrawlDefinition> get(String name) {

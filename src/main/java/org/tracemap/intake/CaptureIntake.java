@@ -54,9 +54,19 @@ public final class CaptureIntake {
         return outcomes;
     }
 
-    private CaptureStore.NewCapture validate(CaptureSubmission submission) {
-        NormalizedUrl url = normalizer.normalize(submission.url());
+    /**
+     * The URL as intake would queue it: normalised and past the SSRF guard's intake check; throws
+     * {@link InvalidInputException} otherwise. For callers that must refuse a URL before doing anything
+     * else with it (a crawl checks this before fetching the host's robots.txt).
+     */
+    public NormalizedUrl check(String rawUrl) {
+        NormalizedUrl url = normalizer.normalize(rawUrl);
         guard.checkLiteralHost(url.host());
+        return url;
+    }
+
+    private CaptureStore.NewCapture validate(CaptureSubmission submission) {
+        NormalizedUrl url = check(submission.url());
         validateTags(submission.tags());
         if (submission.note() != null && submission.note().length() > MAX_NOTE_LENGTH) {
             throw new InvalidInputException("note", "note is longer than " + MAX_NOTE_LENGTH + " characters");

@@ -11,8 +11,10 @@ final class Ipv4Parser {
     /** The dotted-decimal form if {@code host} is an IPv4 address in any spelling, else null. */
     static String canonical(String host) {
         String[] parts = host.split("\\.", -1);
-        if (parts.length == 0 || parts.length > 4) return null;
+        if (parts.length == 0) return null;
         if (parse(parts[parts.length - 1]) < 0) return null; // the WHATWG rule: numeric last label means IPv4
+        // ... and then an IPv4 address it must be: 1.2.3.4.5 is a failure, not a name to look up.
+        if (parts.length > 4) throw new InvalidInputException("url", "url has a malformed IPv4 address: " + host);
         long[] numbers = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
             numbers[i] = parse(parts[i]);

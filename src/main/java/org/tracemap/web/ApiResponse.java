@@ -17,6 +17,13 @@ public record ApiResponse(int status, List<Map.Entry<String, String>> headers, O
         return json(status, field == null ? Map.of("error", message) : Map.of("error", message, "field", field));
     }
 
+    /** The answer an {@link ApiException} asks for: its status, message, field and headers. */
+    public static ApiResponse error(ApiException e) {
+        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(List.of(Map.entry("Content-Type", "application/json")));
+        headers.addAll(e.headers());
+        return new ApiResponse(e.status(), headers, e.field() == null ? Map.of("error", e.getMessage()) : Map.of("error", e.getMessage(), "field", e.field()));
+    }
+
     public static ApiResponse text(int status, String contentType, String text) {
         return new ApiResponse(status, List.of(Map.entry("Content-Type", contentType)), text);
     }

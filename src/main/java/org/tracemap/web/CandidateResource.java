@@ -20,6 +20,7 @@ import org.tracemap.review.ReviewService;
 public final class CandidateResource {
     private static final int MAX_BODY = 64 * 1024;
     private static final List<String> STATUSES = List.of("PENDING", "APPROVED", "REJECTED", "MERGED");
+    private static final java.util.Set<String> DECISION_FIELDS = java.util.Set.of("action", "edits", "reason", "into", "version");
 
     private final CandidateStore candidates;
     private final ReviewService review;
@@ -67,6 +68,7 @@ public final class CandidateResource {
         TokenStore.Principal who = auth.require(request, Role.Permission.REVIEW);
         long id = id(request);
         JsonNode body = JsonBody.object(request, json, MAX_BODY);
+        JsonBody.onlyFields(body, DECISION_FIELDS);
         Map<String, Object> edits = null;
         JsonNode e = body.get("edits");
         if (e != null && !e.isNull()) {
@@ -105,15 +107,22 @@ public final class CandidateResource {
         }
     }
 
+    /** A whole-number query parameter within {@code [min, max]}; {@code fallback} when absent; 400 naming it otherwise. */
     static int intParam(ApiRequest request, String name, int fallback, int min, int max) {
         String raw = request.queryParam(name).orElse(null);
         if (raw == null || raw.isBlank()) return fallback;
-        try {
-            int v = Integer.parseInt(raw.strip());
-            if (v < min || v > max) throw new ApiException(400, name + " must be between " + min + " and " + max, name);
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, name + " must be an integer", name);
+        String text = raw.strip();
+        String range = name + " must be a whole number from " + min + " to " + max;
+        if (!text.matches("[+-]?\\d+")) {
+            throw new ApiException(400, range + ", not '" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'", name);
         }
+        long v;
+        try {
+            v = Long.parseLong(text);
+        } catch (NumberFormatException moreDigitsThanALong) {
+            v = text.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        if (v < min || v > max) throw new ApiException(400, range, name);
+        return (int) v;
     }
 }

@@ -15,6 +15,7 @@ import org.tracemap.intake.CaptureSubmission;
 /** {@code POST /api/captures} and {@code GET /api/captures/{id}}. */
 public final class CaptureResource {
     private static final int MAX_BODY = 64 * 1024;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("url", "tags", "note");
 
     private final CaptureIntake intake;
     private final CaptureStore captures;
@@ -38,6 +39,7 @@ public final class CaptureResource {
     public ApiResponse post(ApiRequest request) {
         TokenStore.Principal who = auth.require(request, Role.Permission.CAPTURE);
         JsonNode body = JsonBody.object(request, json, MAX_BODY);
+        JsonBody.onlyFields(body, FIELDS);
         JsonNode url = body.get("url");
         if (url == null || !url.isTextual()) throw new ApiException(400, "url is required and must be a string", "url");
         Map<String, String> tags = new LinkedHashMap<>();

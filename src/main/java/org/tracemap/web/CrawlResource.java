@@ -41,6 +41,10 @@ public final class CrawlResource {
             d = json.treeToValue(body, CrawlDefinition.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ApiException(400, "unknown field '" + e.getPropertyName() + "'", e.getPropertyName());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = JsonBody.fieldOf(e);
+            throw new ApiException(400, "not a crawl definition: " + (field == null ? "" : field + ": ") + e.getOriginalMessage().lines().findFirst().orElse(""),
+                    field);
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "not a crawl definition: " + e.getOriginalMessage(), null);
         }

@@ -1,6 +1,12 @@
 package org.tracemap.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.StreamSupport;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpHeaderFilterStrategy;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.catalog.CatalogException;
@@ -29,9 +38,16 @@ import org.tracemap.intake.InvalidInputException;
 public final class HttpBridge implements Processor {
     private static final Logger log = LoggerFactory.getLogger(HttpBridge.class);
 
+    /**
+     * The registry name of the {@link ClientAddresses} every bridge resolves client addresses with (trusted
+     * proxies); without one bound, the connection's peer is the client.
+     */
+    public static final String CLIENT_ADDRESSES = "clientAddresses";
+
     private final Function<ApiRequest, ApiResponse> resource;
     private final Set<String> pathParams;
     private final ObjectMapper json;
+    private volatile ClientAddresses clients;
 
     public HttpBridge(Function<ApiRequest, ApiResponse> resource, ObjectMapper json, String... pathParams) {
         this.resource = resource;
@@ -44,9 +60,9 @@ public final class HttpBridge implements Processor {
         Message in = exchange.getIn();
         ApiResponse response;
         try {
-            response = resource.apply(toRequest(in));
+            response = resource.apply(toRequest(in, clients(exchange)));
         } catch (ApiException e) {
-            response = ApiResponse.error(e.status(), e.getMessage(), e.field());
+            response = ApiResponse.error(e);
         } catch (InvalidInputException e) {
             response = ApiResponse.error(400, e.getMessage(), e.field());
         } catch (CatalogException e) {
@@ -59,20 +75,68 @@ public final class HttpBridge implements Processor {
         write(exchange.getMessage(), response);
     }
 
-    private ApiRequest toRequest(Message in) {
+    private ClientAddresses clients(Exchange exchange) {
+        ClientAddresses c = clients;
+        if (c == null) {
+            c = exchange.getContext().getRegistry().lookupByNameAndType(CLIENT_ADDRESSES, ClientAddresses.class);
+            clients = c = c == null ? ClientAddresses.none() : c;
+        }
+        return c;
+    }
+
+    private ApiRequest toRequest(Message in, ClientAddresses clients) {
         Map<String, String> headers = new HashMap<>();
         Map<String, String> params = new HashMap<>();
         in.getHeaders().forEach((k, v) -> {
             if (v == null) return;
-            if (pathParams.contains(k)) params.put(k, v.toString());
-            headers.put(k.toLowerCase(Locale.ROOT), v.toString());
+            // A repeated header arrives as a list; RFC 9110 lets its values be joined with commas.
+            String value = v instanceof Iterable<?> all ? String.join(", ", StreamSupport.stream(all.spliterator(), false)
+                    .map(String::valueOf).toList()) : v.toString();
+            if (pathParams.contains(k)) params.put(k, value);
+            headers.put(k.toLowerCase(Locale.ROOT), value);
         });
         String uri = in.getHeader(Exchange.HTTP_URI, String.class);
         String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
         byte[] body = in.getBody(byte[].class);
-        String client = hostOf(in.getHeader("CamelVertxPlatformHttpRemoteAddress", String.class));
+        // The socket's peer (set by the server, not a request header); forwarded headers count only from trusted proxies.
+        String client = clients.resolve(hostOf(in.getHeader("CamelVertxPlatformHttpRemoteAddress", String.class)), headers.get("x-forwarded-for"));
         return new ApiRequest(in.getHeader(Exchange.HTTP_METHOD, "GET", String.class), uri == null ? "" : uri,
                 parseQuery(query), headers, params, body == null ? new byte[0] : body, client);
+    }
+
+    /**
+     * Makes the HTTP server's own answers JSON {@code {"error"}} like every other error: no route for the path
+     * (404), a method the route does not take (405), a body over the server's limit (413), and failures
+     * outside any resource (400, 500). The server's defaults are HTML or empty bodies.
+     */
+    public static void answerServerErrorsAsJson(CamelContext camel, ObjectMapper json, long maxBodyBytes) {
+        // One per HTTP server (registered under a name made from its port); none when this process serves no HTTP.
+        for (var platform : camel.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
+            // The routes live on a sub-router; answers for requests no route takes come from the server's main router.
+            Handler<HttpServerRequest> top = platform.getServer().getServer().requestHandler();
+            answerErrorsAsJson(top instanceof Router main ? main : platform, json, maxBodyBytes);
+        }
+    }
+
+    private static void answerErrorsAsJson(Router router, ObjectMapper json, long maxBodyBytes) {
+        Map<Integer, Function<RoutingContext, String>> messages = Map.of(
+                400, ctx -> "bad request: " + (ctx.failure() == null ? "the server could not read it" : ctx.failure().getMessage()),
+                404, ctx -> "no such resource: " + ctx.request().path(),
+                405, ctx -> ctx.request().method() + " is not allowed on " + ctx.request().path(),
+                413, ctx -> "request body is larger than " + maxBodyBytes + " bytes",
+                500, ctx -> "internal error");
+        messages.forEach((status, message) -> router.errorHandler(status, ctx -> {
+            if (status == 500 && ctx.failure() != null) log.error("request {} failed in the HTTP server", ctx.request().path(), ctx.failure());
+            if (ctx.response().ended() || ctx.response().headWritten()) return;
+            byte[] body;
+            try {
+                body = json.writeValueAsBytes(Map.of("error", message.apply(ctx)));
+            } catch (IOException e) {
+                body = "{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8);
+            }
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(body));
+        }));
     }
 
     /** The address without its port: "127.0.0.1:5123" and "[::1]:5123" give 127.0.0.1 and ::1. */

@@ -14,8 +14,8 @@ import org.tracemap.replay.ReplayService;
 
 /**
  * {@code GET /replay/{timestamp}/{url}}, with {@code ?raw=1} for the archived bytes unchanged. Replay needs
- * no token: it serves what was public on the web, sandboxed, and browsers cannot send bearer tokens from
- * an iframe.
+ * no token by default ({@code tracemap.replay.public}): it serves what was public on the web, sandboxed, and
+ * browsers cannot send bearer tokens from an iframe. Made private, it needs a token with READ.
  */
 public final class ReplayResource {
     private static final Pattern PATH = Pattern.compile("^(?:[a-z]+://[^/]+)?/replay/([^/]*)/(.+)$", Pattern.DOTALL);
@@ -27,12 +27,23 @@ public final class ReplayResource {
     private static final String ERROR_CSP = "sandbox; default-src 'none'; frame-ancestors 'self'";
 
     private final ReplayService replay;
+    private final Authenticator auth;
+    private final boolean isPublic;
 
+    /** Public replay. */
     public ReplayResource(ReplayService replay) {
+        this(replay, null, true);
+    }
+
+    public ReplayResource(ReplayService replay, Authenticator auth, boolean isPublic) {
+        if (!isPublic && auth == null) throw new IllegalArgumentException("private replay needs an authenticator");
         this.replay = replay;
+        this.auth = auth;
+        this.isPublic = isPublic;
     }
 
     public ApiResponse get(ApiRequest request) {
+        if (!isPublic) auth.require(request, Role.Permission.READ);
         Matcher m = PATH.matcher(request.rawUri());
         if (!m.matches()) return error(400, "replay path must be /replay/{timestamp}/{url}", "url");
         String timestamp = m.group(1);

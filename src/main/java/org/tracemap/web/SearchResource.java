@@ -12,7 +12,7 @@ import org.tracemap.index.SearchHit;
 import org.tracemap.index.SearchQuery;
 import org.tracemap.index.SearchResult;
 
-/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=}. */
+/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=} ({@code limit} 1 to 1000, default 20). */
 public final class SearchResource {
     private final LuceneIndex index;
     private final Authenticator auth;
@@ -70,11 +70,7 @@ public final class SearchResource {
     }
 
     private static int limit(ApiRequest request) {
-        try {
-            return Integer.parseInt(request.queryParam("limit").orElse("20"));
-        } catch (NumberFormatException e) {
-            throw new ApiException(400, "limit must be a whole number", "limit");
-        }
+        return CandidateResource.intParam(request, "limit", 20, 1, 1000);
     }
 
     private static String blankToNull(String s) {
