@@ -32,7 +32,7 @@ import org.tracemap.fetch.Sha256;
  */
 final class CaptureRecords {
     // Set as plain fields: jwarc's digest setters re-encode to padded base32, which its own validator rejects.
-    private static final String BLOCK_DIGEST = "WARC-Block-Digest";
+    static final String BLOCK_DIGEST = "WARC-Block-Digest";
     private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
 
     private CaptureRecords() {}
@@ -78,9 +78,11 @@ final class CaptureRecords {
             records.add(revisit.build());
         }
 
+        byte[] fields = warcFields(metadataFields(capture, hop, r));
         records.add(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).date(date).targetURI(target)
                 .concurrentTo(responseUrn)
-                .fields(metadataFields(capture, hop, r))
+                .body(MediaType.WARC_FIELDS, fields)
+                .setHeader(BLOCK_DIGEST, Sha256.label(Sha256.of(fields)))
                 .build());
         return new Built(records, responseId);
     }
@@ -99,6 +101,17 @@ final class CaptureRecords {
         if (r.remoteAddress() != null) fields.put("remote-ip", List.of(r.remoteAddress().getHostAddress()));
         if (r.truncated() != null) fields.put("truncated", List.of(r.truncated()));
         return fields;
+    }
+
+    /**
+     * The {@code application/warc-fields} block for these fields ("name: value" lines, as jwarc's builders
+     * write them), serialised here so that its block digest can be set: every record gets one, or
+     * {@code verify} could not tell a changed metadata record from an intact one.
+     */
+    static byte[] warcFields(Map<String, List<String>> fields) {
+        StringBuilder block = new StringBuilder();
+        fields.forEach((name, values) -> values.forEach(v -> block.append(name).append(": ").append(v).append("\r\n")));
+        return block.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static URI urn(UUID id) {
