@@ -32,7 +32,7 @@ import org.tracemap.fetch.Sha256;
  */
 final class CaptureRecords {
     // Set as plain fields: jwarc's digest setters re-encode to padded base32, which its own validator rejects.
-    private static final String BLOCK_DIGEST = "WARC-Block-Digest";
+    static final String BLOCK_DIGEST = "WARC-Block-Digest";
     private static final String PAYLOAD_DIGEST = "WARC-Payload-Digest";
 
     private CaptureRecords() {}
@@ -81,9 +81,11 @@ final class CaptureRecords {
             records.add(revisit.build());
         }
 
+        byte[] fields = warcFields(metadataFields(capture, hop, r));
         records.add(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).date(date).targetURI(target)
                 .concurrentTo(responseUrn)
-                .fields(metadataFields(capture, hop, r))
+                .body(MediaType.WARC_FIELDS, fields)
+                .setHeader(BLOCK_DIGEST, Sha256.label(Sha256.of(fields)))
                 .build());
         return new Built(records, responseId);
     }
@@ -101,7 +103,7 @@ final class CaptureRecords {
         fields.put(CAPTURE_ID, List.of(capture.request().captureId()));
         fields.put("requested-by", List.of(capture.request().requestedBy()));
         List<String> tags = new ArrayList<>();
-        capture.request().tags().forEach((k, v) -> tags.add(k + "=" + v));
+        capture.request().tags().forEach((k, v) -> tags.add(oneLine(k + "=" + v))); // a line break would start a forged field
         if (!tags.isEmpty()) fields.put("tag", tags);
         fields.put(HOP, List.of(Integer.toString(hop)));
         int hops = capture.responses().size();
@@ -118,6 +120,17 @@ final class CaptureRecords {
     /** WARC-Fields values are one line: a reason with line breaks (a quoted origin message) is folded to spaces. */
     private static String oneLine(String text) {
         return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    /**
+     * The {@code application/warc-fields} block for these fields ("name: value" lines, as jwarc's builders
+     * write them), serialised here so that its block digest can be set: every record gets one, or
+     * {@code verify} could not tell a changed metadata record from an intact one.
+     */
+    static byte[] warcFields(Map<String, List<String>> fields) {
+        StringBuilder block = new StringBuilder();
+        fields.forEach((name, values) -> values.forEach(v -> block.append(name).append(": ").append(v).append("\r\n")));
+        return block.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static URI urn(UUID id) {

@@ -13,9 +13,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closes WARC files left {@code .open} by a process that stopped without closing them: a torn record at
- * the tail is cut off, back to the end of the last complete record, and the file is renamed to its final
- * name. A file that another live process still holds locked is left alone.
+ * Closes WARC files left {@code .open} by a process that stopped without closing them (or by a write
+ * failure it could not cut back): a torn record at the tail is cut off, back to the end of the last complete
+ * record, and the file is renamed to its final name. A file that another live process still holds locked is
+ * left alone.
+ *
+ * <p>Only the tail is cut. A damaged record with intact records after it stays (cutting there would throw
+ * the good records away with it); it is logged, and {@code tracemap verify} names it. Finished files are
+ * never touched: a finished WARC is never rewritten.
  */
 public final class WarcRecovery {
     private static final Logger log = LoggerFactory.getLogger(WarcRecovery.class);
@@ -48,7 +53,8 @@ public final class WarcRecovery {
             FileLock lock = channel.tryLock();
             if (lock == null) return null;
             size = channel.size();
-            good = GzipMembers.completePrefix(channel);
+            good = GzipMembers.intactEnd(channel, damage -> log.error("{} has a damaged record at offset {} ({}); kept, with the intact records after it",
+                    open, damage.start(), damage.defect()));
             if (good < size) {
                 channel.truncate(good);
                 channel.force(true);

@@ -71,6 +71,25 @@ class WarcRecoveryTest {
         assertThat(layout.finishedWarcs()).isEmpty();
     }
 
+    @Test
+    void aDamagedRecordInTheMiddleIsKeptWithTheIntactRecordsAfterItAndOnlyATornTailIsCut() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir);
+        SampleWarcs.Sample sample = SampleWarcs.write(layout, 3);
+        SampleWarcs.flipStoredByte(sample.file(), (sample.response(1) + sample.metadata(1)) / 2);
+        long intactSize = Files.size(sample.file());
+        SampleWarcs.appendTornCopy(sample, sample.response(2), 100);
+        Path open = sample.file().resolveSibling(sample.file().getFileName() + ArchiveLayout.OPEN_SUFFIX);
+        Files.move(sample.file(), open);
+
+        WarcRecovery.Recovered r = new WarcRecovery(layout).recover(open);
+
+        assertThat(r.keptBytes()).as("everything up to the torn tail, the damaged record included").isEqualTo(intactSize);
+        assertThat(r.cutBytes()).isEqualTo(100);
+        WarcVerifier.Report report = new WarcVerifier(layout).verifyAll(f -> { });
+        assertThat(report.errors()).singleElement().extracting(WarcVerifier.Problem::offset).isEqualTo(sample.response(1));
+        assertThat(report.records()).isEqualTo(sample.records() - 1);
+    }
+
     private static List<String> readTypes(Path warc) throws IOException {
         List<String> types = new ArrayList<>();
         try (WarcReader reader = new WarcReader(warc)) {

@@ -16,11 +16,12 @@ class TracemapCommandTest {
     Path dir;
 
     private final StringWriter err = new StringWriter();
+    private final StringWriter out = new StringWriter();
 
     private int run(String... args) {
         CommandLine cli = TracemapCommand.commandLine();
         cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(out, true));
         return cli.execute(args);
     }
 
@@ -52,5 +53,30 @@ class TracemapCommandTest {
     @Test
     void verifyOfAnEmptyArchiveSucceeds() {
         assertThat(run("verify", "--archive", dir.toString())).isEqualTo(0);
+    }
+
+    @Test
+    void verifyNamesTheDamagedRecordByFileAndOffsetChecksTheRestAndExitsOne() throws Exception {
+        byte[] warc = Files.readAllBytes(Path.of("src/test/resources/warc/sample-1.warc.gz"));
+        warc[1962 + 230] ^= 1; // inside the compressed response record at 1962 (sample-1.cdxj)
+        Files.createDirectories(dir.resolve("warcs"));
+        Files.write(dir.resolve("warcs/sample-1.warc.gz"), warc);
+
+        assertThat(run("verify", "--archive", dir.toString())).isEqualTo(1);
+
+        assertThat(out.toString().lines().filter(l -> l.startsWith("ERROR"))).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("ERROR sample-1.warc.gz @1962: corrupt gzip member"));
+        // Ten records, one unreadable; warcinfo and metadata records of this older file carry no block digest.
+        assertThat(out.toString()).contains("1 files, 9 records, 1 errors, 4 warnings");
+    }
+
+    @Test
+    void verifyWithWarningsOnlyExitsZero() throws Exception {
+        Files.createDirectories(dir.resolve("warcs"));
+        Files.copy(Path.of("src/test/resources/warc/sample-1.warc.gz"), dir.resolve("warcs/sample-1.warc.gz"));
+
+        assertThat(run("verify", "--archive", dir.toString())).isEqualTo(0);
+
+        assertThat(out.toString()).contains("WARNING sample-1.warc.gz @0 ").contains("1 files, 10 records, 0 errors, 4 warnings");
     }
 }
