@@ -90,6 +90,30 @@ class WarcRecoveryTest {
         assertThat(report.records()).isEqualTo(sample.records() - 1);
     }
 
+    @Test
+    void aCaptureWhoseRecordsWereNotAllWrittenIsCutBackSoThatItsRefetchDoesNotDoubleThem() throws IOException {
+        ArchiveLayout layout = new ArchiveLayout(dir);
+        layout.create();
+        java.time.Instant t = java.time.Instant.parse("2026-03-01T12:00:00Z");
+        var whole = TestCaptures.capture(t, TestCaptures.response(layout.spool(), "https://example.org/a", 200, "text/html", "<p>a</p>"));
+        var cutShort = TestCaptures.capture(t,
+                TestCaptures.response(layout.spool(), "https://example.org/old", 301, "text/html", new byte[0], "https://example.org/new"),
+                TestCaptures.response(layout.spool(), "https://example.org/new", 200, "text/html", "<p>new</p>"));
+        RollingWarcWriter writer = new RollingWarcWriter(layout, "CRASH", 1L << 30, java.time.Clock.systemUTC(), name -> { });
+        List<RollingWarcWriter.Written> kept = writer.write(CaptureRecords.build(whole, 0, whole.responses().get(0), null).records());
+        writer.write(CaptureRecords.build(cutShort, 0, cutShort.responses().get(0), null).records()); // the stop came before hop 1
+        writer.close();
+        Path finished = layout.finishedWarcs().get(0);
+        Path open = finished.resolveSibling(finished.getFileName() + ArchiveLayout.OPEN_SUFFIX);
+        Files.move(finished, open);
+
+        WarcRecovery.Recovered r = new WarcRecovery(layout).recover(open);
+
+        RollingWarcWriter.Written lastKept = kept.get(kept.size() - 1);
+        assertThat(r.keptBytes()).isEqualTo(lastKept.offset() + lastKept.length());
+        assertThat(readTypes(r.file())).containsExactly("warcinfo", "request", "response", "metadata");
+    }
+
     private static List<String> readTypes(Path warc) throws IOException {
         List<String> types = new ArrayList<>();
         try (WarcReader reader = new WarcReader(warc)) {
