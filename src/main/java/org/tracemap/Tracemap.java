@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.archive.ArchiveLock;
 import org.tracemap.archive.ArchivedInFlight;
+import org.tracemap.archive.StaleFetches;
 import org.tracemap.archive.CdxjIndex;
 import org.tracemap.archive.RollingWarcWriter;
 import org.tracemap.archive.SnapshotPayloads;
@@ -122,6 +123,10 @@ public final class Tracemap implements AutoCloseable {
     private String generatedAdminToken;
 
     private Tracemap(TracemapConfig config, boolean pipeline) throws Exception {
+        this(config, pipeline, RollingWarcWriter.FileOpener.DISK);
+    }
+
+    private Tracemap(TracemapConfig config, boolean pipeline, RollingWarcWriter.FileOpener warcFiles) throws Exception {
         this.config = config;
         // Read first: a malformed gazetteer should stop the start before anything is locked or opened.
         this.gazetteer = GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"));
@@ -146,7 +151,7 @@ public final class Tracemap implements AutoCloseable {
         AddressGuard guard = new AddressGuard(fetchSettings.allowPrivate(), config.list("tracemap.fetch.allow-private-hosts"));
         this.intake = new CaptureIntake(normalizer, guard, captures);
         this.warcs = new RollingWarcWriter(layout, config.string("tracemap.archive.warc-prefix"),
-                config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj);
+                config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj, warcFiles);
         this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
         this.tokens = new TokenStore(catalog, clock, layout.tokenKey());
         this.auth = new Authenticator(tokens, config.integer("tracemap.auth.max-failures-per-minute"), clock);
@@ -198,7 +203,13 @@ public final class Tracemap implements AutoCloseable {
 
     /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
-        Tracemap t = new Tracemap(config, true);
+        return start(config, home, mode, env, RollingWarcWriter.FileOpener.DISK);
+    }
+
+    /** As {@link #start(TracemapConfig, Path, Mode, Map)}, with WARC files opened by {@code warcFiles}: the seam for disk-fault tests. */
+    public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env,
+                                 RollingWarcWriter.FileOpener warcFiles) throws Exception {
+        Tracemap t = new Tracemap(config, true, warcFiles);
         try {
             int files = t.crawls.loadFiles(config.path("tracemap.crawl.dir"));
             if (files > 0) log.info("read {} crawl definitions from {}", files, config.path("tracemap.crawl.dir"));
@@ -270,6 +281,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("captureQueue", queue);
         camel.bind("fetcher", fetcher);
         camel.bind("fetchOutcomes", new FetchOutcomes(queue));
+        camel.bind("staleFetches", new StaleFetches(captures, snapshots, new ArchivedInFlight(layout, cdxj, snapshots, captures, new UrlNormalizer()),
+                queue::holds, config.duration("tracemap.pipeline.stale-after"), Clock.systemUTC()));
         camel.bind("archiver", new WarcArchiver(warcs, cdxj, snapshots, captures, config.duration("tracemap.archive.retry-delay"), Clock.systemUTC()));
         camel.bind("extractor", extractStage());
         camel.bind("indexer", indexStage());

@@ -33,9 +33,17 @@ final class TestServer implements AutoCloseable {
     private Tracemap tracemap;
     private String adminToken = ADMIN;
 
+    private final org.tracemap.archive.RollingWarcWriter.FileOpener warcFiles;
+
     TestServer(Path archive, Map<String, String> extra) throws Exception {
+        this(archive, extra, org.tracemap.archive.RollingWarcWriter.FileOpener.DISK);
+    }
+
+    /** A server whose WARC files are opened by {@code warcFiles} (a faulty disk, say). */
+    TestServer(Path archive, Map<String, String> extra, org.tracemap.archive.RollingWarcWriter.FileOpener warcFiles) throws Exception {
         this.archive = archive;
         this.extra = extra;
+        this.warcFiles = warcFiles;
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
@@ -51,7 +59,8 @@ final class TestServer implements AutoCloseable {
         overrides.put("tracemap.fetch.per-host-delay", "0ms");
         overrides.put("tracemap.queue.poll-interval", "50ms");
         overrides.putAll(extra);
-        tracemap = Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", adminToken));
+        tracemap = Tracemap.start(TracemapConfig.defaults(overrides), Path.of("."), Tracemap.Mode.SERVER, Map.of("TRACEMAP_ADMIN_TOKEN", adminToken),
+                warcFiles);
     }
 
     /** Stops and starts again with another {@code TRACEMAP_ADMIN_TOKEN}, as an operator changing it would. */

@@ -114,6 +114,11 @@ public final class CaptureQueue {
         if (claim.isPublic()) publicInFlight = Math.max(0, publicInFlight - 1);
     }
 
+    /** True while a fetch holds the capture (claimed, its fetch not yet over). */
+    public synchronized boolean holds(String captureId) {
+        return inFlight.containsKey(captureId);
+    }
+
     public synchronized int inFlight() {
         return inFlight.size();
     }

@@ -110,4 +110,27 @@ class ArchivedInFlightTest {
         assertThat(settle(capture)).isZero();
         assertThat(captures.find(capture.id()).orElseThrow().status()).isEqualTo(CaptureStatus.FETCHING);
     }
+
+    @Test
+    void whileRunningACaptureLeftFetchingIsSettledFromItsRecordsOrQueuedAgain() throws IOException {
+        FetchedCapture written = TestCaptures.capture(T, TestCaptures.response(layout.spool(), "https://example.org/written", 200, "text/html", "<p>w</p>"));
+        Capture archivedButNotRecorded = writtenButNotRecorded(written, 1);
+        FetchedCapture lost = TestCaptures.capture(T, TestCaptures.response(layout.spool(), "https://example.org/lost", 200, "text/html", "<p>l</p>"));
+        Capture neverArchived = writtenButNotRecorded(lost, 0);
+        FetchedCapture busy = TestCaptures.capture(T, TestCaptures.response(layout.spool(), "https://example.org/busy", 200, "text/html", "<p>b</p>"));
+        Capture stillFetching = writtenButNotRecorded(busy, 0);
+        writer.close();
+        cdxj.rebuildMissing();
+
+        StaleFetches sweep = new StaleFetches(captures, snapshots, new ArchivedInFlight(layout, cdxj, snapshots, captures, new UrlNormalizer()),
+                id -> id.equals(stillFetching.id()), java.time.Duration.ZERO, Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(1)));
+        List<Snapshot> toExtract = sweep.sweep();
+
+        assertThat(toExtract).extracting(Snapshot::url).containsExactly("https://example.org/written");
+        assertThat(captures.find(archivedButNotRecorded.id()).orElseThrow().status()).isEqualTo(CaptureStatus.ARCHIVED);
+        Capture requeued = captures.find(neverArchived.id()).orElseThrow();
+        assertThat(requeued.status()).isEqualTo(CaptureStatus.QUEUED);
+        assertThat(requeued.error()).contains("left unfinished");
+        assertThat(captures.find(stillFetching.id()).orElseThrow().status()).as("a fetch still holds it").isEqualTo(CaptureStatus.FETCHING);
+    }
 }
