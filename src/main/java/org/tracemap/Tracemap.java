@@ -36,6 +36,7 @@ import org.tracemap.crawl.SourceReader;
 import org.tracemap.extract.DocumentExtractor;
 import org.tracemap.gazetteer.Gazetteer;
 import org.tracemap.gazetteer.GazetteerLoader;
+import org.tracemap.limits.TimeLimiter;
 import org.tracemap.mine.CandidateMiner;
 import org.tracemap.mine.MineSettings;
 import org.tracemap.mine.MineStage;
@@ -91,6 +92,8 @@ public final class Tracemap implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final Authenticator auth;
     private final DocumentExtractor documents;
+    private final TimeLimiter indexLimiter;
+    private final TimeLimiter mineLimiter;
     private final ExtractionStore extractions;
     private final LuceneIndex index;
     private final Gazetteer gazetteer;
@@ -136,6 +139,9 @@ public final class Tracemap implements AutoCloseable {
         this.tokens = new TokenStore(catalog, clock);
         this.auth = new Authenticator(tokens);
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
+        // Index and mine have one worker each: one document's tagging or mining must not hold every capture behind it.
+        this.indexLimiter = new TimeLimiter("indexing", "tracemap.index.time-limit", config.duration("tracemap.index.time-limit"));
+        this.mineLimiter = new TimeLimiter("mining", "tracemap.mine.time-limit", MineSettings.from(config).timeLimit());
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
         this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer::mentions) : null;
@@ -220,11 +226,12 @@ public final class Tracemap implements AutoCloseable {
     }
 
     private IndexStage indexStage() {
-        return new IndexStage(index, extractions, captures, snapshots);
+        return new IndexStage(index, extractions, captures, snapshots, indexLimiter, config.integer("tracemap.index.max-text-chars"));
     }
 
     private MineStage mineStage() {
-        return new MineStage(new CandidateMiner(gazetteer, MineSettings.from(config)), extractions, candidates, captures, snapshots);
+        MineSettings settings = MineSettings.from(config);
+        return new MineStage(new CandidateMiner(gazetteer, settings), settings, mineLimiter, extractions, candidates, captures, snapshots);
     }
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
@@ -407,6 +414,8 @@ public final class Tracemap implements AutoCloseable {
                 try {
                     fetcher.close();
                     documents.close();
+                    indexLimiter.close();
+                    mineLimiter.close();
                     if (index != null) index.close();
                 } finally {
                     catalog.close();
