@@ -199,7 +199,8 @@ public final class Tracemap implements AutoCloseable {
     /** Rebuilds the CDXJ, the extractions and the search index from the WARC files alone. */
     public ArchiveReindexer.Report rebuildDerived(java.util.function.Consumer<String> progress) throws java.io.IOException {
         if (index == null) throw new IllegalStateException("rebuilding needs the archive opened exclusively");
-        return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures).rebuild(progress);
+        return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures,
+                config.bytes("tracemap.extract.max-bytes")).rebuild(progress);
     }
 
     /**
