@@ -212,7 +212,14 @@ public final class LuceneIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        committer.shutdownNow();
+        // Not shutdownNow: interrupting a commit in its fsync closes Lucene's file channel and invalidates the
+        // write lock ("FileLock invalidated by an external force"), and then this close fails too.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reopener.close();
         try {
             searchers.close();
