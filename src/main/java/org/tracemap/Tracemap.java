@@ -45,6 +45,7 @@ import org.tracemap.crawl.SourceReader;
 import org.tracemap.extract.DocumentExtractor;
 import org.tracemap.gazetteer.Gazetteer;
 import org.tracemap.gazetteer.GazetteerLoader;
+import org.tracemap.limits.TimeLimiter;
 import org.tracemap.mine.CandidateMiner;
 import org.tracemap.mine.MineSettings;
 import org.tracemap.mine.MineStage;
@@ -107,6 +108,8 @@ public final class Tracemap implements AutoCloseable {
     private final HttpFetcher fetcher;
     private final Authenticator auth;
     private final DocumentExtractor documents;
+    private final TimeLimiter indexLimiter;
+    private final TimeLimiter mineLimiter;
     private final ExtractionStore extractions;
     private final LuceneIndex index;
     private final Gazetteer gazetteer;
@@ -156,6 +159,9 @@ public final class Tracemap implements AutoCloseable {
         this.tokens = new TokenStore(catalog, clock, layout.tokenKey());
         this.auth = new Authenticator(tokens, config.integer("tracemap.auth.max-failures-per-minute"), clock);
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
+        // Index and mine have one worker each: one document's tagging or mining must not hold every capture behind it.
+        this.indexLimiter = new TimeLimiter("indexing", "tracemap.index.time-limit", config.duration("tracemap.index.time-limit"));
+        this.mineLimiter = new TimeLimiter("mining", "tracemap.mine.time-limit", MineSettings.from(config).timeLimit());
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
         this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer::mentions) : null;
@@ -233,7 +239,8 @@ public final class Tracemap implements AutoCloseable {
     /** Rebuilds the CDXJ, the extractions and the search index from the WARC files alone. */
     public ArchiveReindexer.Report rebuildDerived(java.util.function.Consumer<String> progress) throws java.io.IOException {
         if (index == null) throw new IllegalStateException("rebuilding needs the archive opened exclusively");
-        return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures).rebuild(progress);
+        return new ArchiveReindexer(layout, cdxj, index, documents, snapshots, extractions, captures,
+                config.bytes("tracemap.extract.max-bytes")).rebuild(progress);
     }
 
     /**
@@ -260,11 +267,12 @@ public final class Tracemap implements AutoCloseable {
     }
 
     private IndexStage indexStage() {
-        return new IndexStage(index, extractions, captures, snapshots);
+        return new IndexStage(index, extractions, captures, snapshots, indexLimiter, config.integer("tracemap.index.max-text-chars"));
     }
 
     private MineStage mineStage() {
-        return new MineStage(new CandidateMiner(gazetteer, MineSettings.from(config)), extractions, candidates, captures, snapshots);
+        MineSettings settings = MineSettings.from(config);
+        return new MineStage(new CandidateMiner(gazetteer, settings), settings, mineLimiter, extractions, candidates, captures, snapshots);
     }
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
@@ -464,6 +472,8 @@ public final class Tracemap implements AutoCloseable {
                 try {
                     fetcher.close();
                     documents.close();
+                    indexLimiter.close();
+                    mineLimiter.close();
                     if (index != null) index.close();
                 } finally {
                     catalog.close();

@@ -30,6 +30,17 @@ public final class ContentCoding {
         };
     }
 
+    /**
+     * At most {@code limit} bytes of the decoded payload: the bound applies to the bytes after decoding, so a
+     * gzip bomb (1 MB that inflates to 1 GB) costs {@code limit} bytes, never the gigabyte. Callers ask for one
+     * byte more than they accept to learn that a payload is too large.
+     */
+    public static byte[] readDecoded(InputStream coded, String coding, int limit) throws IOException {
+        try (InputStream decoded = decode(coded, coding)) {
+            return decoded.readNBytes(limit);
+        }
+    }
+
     private static String normalize(String coding) {
         return coding == null || coding.isBlank() ? "identity" : coding.trim().toLowerCase(Locale.ROOT);
     }

@@ -46,10 +46,8 @@ public final class SnapshotPayloads {
                 throw new IOException("record at " + snapshot.warcFile() + ":" + snapshot.warcOffset() + " is a " + record.type() + ", not a response");
             }
             InputStream raw = response.http().body().stream();
-            String coding = response.http().headers().first("Content-Encoding").orElse(null);
-            try (InputStream body = decode ? ContentCoding.decode(raw, coding) : raw) {
-                return body.readNBytes(limit);
-            }
+            if (!decode) return raw.readNBytes(limit);
+            return ContentCoding.readDecoded(raw, response.http().headers().first("Content-Encoding").orElse(null), limit);
         }
     }
 

@@ -60,8 +60,10 @@ public final class CandidateStore {
     /**
      * Records what mining one snapshot found and moves its capture to {@code status}, in one transaction.
      * Returns how many sources were new (0 when the snapshot was mined before).
+     *
+     * @param notice what the capture's error field says once it is in {@code status} (a stage's note), or null
      */
-    public int addMined(Snapshot snapshot, List<Mined> found, CaptureStore captures, CaptureStatus status) {
+    public int addMined(Snapshot snapshot, List<Mined> found, CaptureStore captures, CaptureStatus status, String notice) {
         return catalog.write(c -> {
             int added = 0;
             for (Mined m : found) {
@@ -71,7 +73,7 @@ public final class CandidateStore {
                         m.quoteEnd(), m.year(), m.score());
                 added++;
             }
-            captures.transitionWithin(c, snapshot.captureId(), status, null);
+            captures.transitionWithin(c, snapshot.captureId(), status, notice);
             return added;
         });
     }

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.archive.SnapshotPayloads;
 import org.tracemap.catalog.Capture;
+import org.tracemap.catalog.CaptureNotice;
 import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.ExtractionStore;
@@ -58,7 +59,7 @@ public final class ExtractStage {
             }
             ExtractedText t = extractor.extract(body, snapshot.contentType(), snapshot.url());
             extractions.save(new ExtractionStore.Extraction(snapshot.id(), snapshot.captureId(), t.title(), t.published(), t.lang(), t.text(),
-                    t.outlinks(), t.truncated(), null), captures, CaptureStatus.EXTRACTED, notice);
+                    t.outlinks(), t.truncated(), null), captures, CaptureStatus.EXTRACTED, CaptureNotice.append(notice, "extract", t.notes()));
         } catch (ExtractionException | IOException e) {
             log.warn("extraction of {} failed: {}", snapshot.url(), e.getMessage());
             extractions.save(new ExtractionStore.Extraction(snapshot.id(), snapshot.captureId(), null, null, null, "", List.of(), false,

@@ -5,17 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
+import org.tracemap.limits.Interruption;
 
 /**
  * Finds a page's publication date, most trustworthy source first: publication meta tags, JSON-LD
  * {@code datePublished}, {@code <time>} elements, then dates written in the text (English and Chinese
  * forms), preferring those labelled as publication dates and skipping "updated" and copyright dates.
+ *
+ * <p>Each source is one pass over the page: whether an element sits in a footer or a related list is carried
+ * down the tree as it is walked, not looked up its ancestors per element (which on 100,000 nested elements
+ * is 10^10 steps).
  */
 final class PublicationDateFinder {
     private static final String[] META = {"article:published_time", "og:published_time", "datepublished", "pubdate",
@@ -27,12 +40,19 @@ final class PublicationDateFinder {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b(" + months() + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b");
     private static final Pattern LABEL = Pattern.compile("(?i)(published|posted|release date|issued|date of issue|发布时间|发布日期|发表时间|时间|日期|发布于|發佈時間|發布日期)");
     private static final Pattern NOT_PUBLICATION = Pattern.compile("(?i)(updated|modified|last edited|更新|修改|©|copyright|版权)");
+    /** Where a date in the text is not the page's own. */
+    private static final Evaluator NOT_IN_TEXT = QueryParser.parse("footer, nav, aside, [class*=related], [class*=footer], [id*=footer], [class*=copyright]");
+    /** Where a {@code <time>} is not the page's own. */
+    private static final Evaluator NOT_IN_TIME = QueryParser.parse("footer, aside, [class*=related]");
+    private static final Evaluator TIME_WITH_DATETIME = QueryParser.parse("time[datetime]");
 
     private final ObjectMapper json = new ObjectMapper();
 
     Optional<LocalDate> find(Document doc, Element mainContent) {
+        Elements metas = doc.select("meta"); // once, not once per name
         for (String name : META) {
-            for (Element m : doc.select("meta[property=" + name + "], meta[name=" + name + "], meta[itemprop=" + name + "]")) {
+            for (Element m : metas) {
+                if (!names(m, name)) continue;
                 Optional<LocalDate> d = parse(m.attr("content"));
                 if (d.isPresent()) return d;
             }
@@ -48,6 +68,14 @@ final class PublicationDateFinder {
         return fromText(doc, mainContent);
     }
 
+    /** As the selector {@code meta[property=NAME], meta[name=NAME], meta[itemprop=NAME]} matches (jsoup compares values ignoring case). */
+    private static boolean names(Element meta, String name) {
+        for (String key : new String[] {"property", "name", "itemprop"}) {
+            if (meta.hasAttr(key) && meta.attr(key).trim().equalsIgnoreCase(name)) return true;
+        }
+        return false;
+    }
+
     private Optional<LocalDate> fromJsonLd(String data) {
         try {
             JsonNode found = json.readTree(data).findValue("datePublished");
@@ -59,28 +87,59 @@ final class PublicationDateFinder {
 
     /** Labelled dates anywhere first, then the first plausible date near the top of the page, then in {@code <time>}. */
     private Optional<LocalDate> fromText(Document doc, Element mainContent) {
-        Optional<LocalDate> labelled = Optional.empty();
-        Optional<LocalDate> firstPlain = Optional.empty();
-        for (Element el : doc.body() == null ? new org.jsoup.select.Elements() : doc.body().getAllElements()) {
-            String own = el.ownText();
-            if (own.length() < 6 || own.length() > 300) continue;
-            if (NOT_PUBLICATION.matcher(own).find()) continue;
-            if (el.closest("footer, nav, aside, [class*=related], [class*=footer], [id*=footer], [class*=copyright]") != null) continue;
-            Optional<LocalDate> d = parse(own);
-            if (d.isEmpty()) continue;
-            if (LABEL.matcher(own).find() || LABEL.matcher(el.className() + " " + el.id()).find()) {
-                labelled = d;
-                break;
+        List<LocalDate> labelled = new ArrayList<>(1);
+        List<LocalDate> firstPlain = new ArrayList<>(1);
+        if (doc.body() != null) {
+            walk(doc, doc.body(), NOT_IN_TEXT, (el, excluded) -> {
+                String own = el.ownText();
+                if (own.length() < 6 || own.length() > 300) return true;
+                if (NOT_PUBLICATION.matcher(own).find()) return true;
+                if (excluded) return true;
+                Optional<LocalDate> d = parse(own);
+                if (d.isEmpty()) return true;
+                if (LABEL.matcher(own).find() || LABEL.matcher(el.className() + " " + el.id()).find()) {
+                    labelled.add(d.get());
+                    return false;
+                }
+                if (firstPlain.isEmpty()) firstPlain.add(d.get());
+                return true;
+            });
+        }
+        if (!labelled.isEmpty()) return Optional.of(labelled.get(0));
+        List<LocalDate> inTime = new ArrayList<>(1);
+        walk(doc, doc, NOT_IN_TIME, (el, excluded) -> {
+            if (excluded || !TIME_WITH_DATETIME.matches(doc, el)) return true;
+            Optional<LocalDate> d = parse(el.attr("datetime"));
+            d.ifPresent(inTime::add);
+            return d.isEmpty();
+        });
+        if (!inTime.isEmpty()) return Optional.of(inTime.get(0));
+        return firstPlain.isEmpty() ? Optional.empty() : Optional.of(firstPlain.get(0));
+    }
+
+    /** Told each element in document order and whether it or an ancestor matches; returns false to stop. */
+    private interface Visit {
+        boolean element(Element el, boolean excluded);
+    }
+
+    /**
+     * Walks the elements under {@code root} (itself included) in document order, telling each whether
+     * {@code el.closest(evaluator)} would find something: computed once per element from its parent's answer.
+     */
+    private static void walk(Document doc, Element root, Evaluator evaluator, Visit visit) {
+        boolean aboveRoot = root.parent() != null && root.parent().closest(evaluator) != null;
+        boolean[][] inside = {new boolean[64]}; // by depth below root
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) return FilterResult.SKIP_ENTIRELY;
+                Interruption.check();
+                if (depth >= inside[0].length) inside[0] = java.util.Arrays.copyOf(inside[0], depth * 2);
+                boolean excluded = (depth == 0 ? aboveRoot : inside[0][depth - 1]) || evaluator.matches(doc, el);
+                inside[0][depth] = excluded;
+                return visit.element(el, excluded) ? FilterResult.CONTINUE : FilterResult.STOP;
             }
-            if (firstPlain.isEmpty()) firstPlain = d;
-        }
-        if (labelled.isPresent()) return labelled;
-        for (Element time : doc.select("time[datetime]")) {
-            if (time.closest("footer, aside, [class*=related]") != null) continue;
-            Optional<LocalDate> d = parse(time.attr("datetime"));
-            if (d.isPresent()) return d;
-        }
-        return firstPlain;
+        }, root);
     }
 
     /** Parses the first date in {@code text} written in any of the supported forms. */

@@ -160,27 +160,44 @@ public final class Gazetteer {
     /**
      * The companies, categories and countries a text names. Cities count for their country unless the
      * name is an everyday word; company names are not read as places ("China Mobile").
+     *
+     * <p>One pass of each matcher and no object per occurrence: a page naming Nairobi 100,000 times costs
+     * what its length costs, and gives one country. Stops when its thread is interrupted (a time limit).
      */
     public Mentions mentions(String text) {
         if (text == null || text.isEmpty()) return Mentions.NONE;
+        String normalised = PhraseMatcher.normalise(text);
         java.util.Set<String> companies = new java.util.TreeSet<>();
-        var companyMatches = companyNames.find(text);
-        for (var m : companyMatches) for (Company c : m.values()) companies.add(c.id());
+        Spans companySpans = new Spans();
+        companyNames.scanNormalised(normalised, (start, end, phrase, values) -> {
+            for (Company c : values) companies.add(c.id());
+            companySpans.add(start, end);
+        });
         java.util.Set<String> cats = new java.util.TreeSet<>();
-        for (var m : categoryCues.find(text)) for (Category c : m.values()) cats.add(c.id());
+        categoryCues.scanNormalised(normalised, (start, end, phrase, values) -> {
+            for (Category c : values) cats.add(c.id());
+        });
         java.util.Set<String> places = new java.util.TreeSet<>();
-        for (var m : placeNames.find(text)) {
-            boolean inCompanyName = companyMatches.stream().anyMatch(c -> m.start() < c.end() && c.start() < m.end());
-            char first = text.charAt(m.start());
-            if (inCompanyName || m.values().contains(Place.NONE) || (Character.isLetter(first) && Character.isLowerCase(first))) continue;
-            Place country = m.values().stream().filter(p -> !p.isCity()).findFirst().orElse(null);
-            if (country != null) {
-                places.add(country.country());
-            } else if (!isAmbiguousName(m.phrase()) && m.phrase().length() > 2) {
-                m.values().stream().max(java.util.Comparator.comparingLong(Place::population)).ifPresent(p -> places.add(p.country()));
-            }
-        }
+        java.util.Map<String, String> countryOfPhrase = new java.util.HashMap<>(); // one decision per distinct name
+        Spans.Cursor inCompanyName = companySpans.cursor();
+        placeNames.scanNormalised(normalised, (start, end, phrase, values) -> {
+            if (inCompanyName.overlaps(start, end)) return;
+            char first = text.charAt(start);
+            if (Character.isLetter(first) && Character.isLowerCase(first)) return;
+            String country = countryOfPhrase.computeIfAbsent(phrase, p -> countryNamedBy(p, values));
+            if (!country.isEmpty()) places.add(country);
+        });
         return new Mentions(companies, cats, places);
+    }
+
+    /** The country a place name counts for in {@link #mentions}, or "" for none (a not-place, an everyday word). */
+    private String countryNamedBy(String phrase, List<Place> values) {
+        if (values.contains(Place.NONE)) return "";
+        for (Place p : values) if (!p.isCity()) return p.country();
+        if (isAmbiguousName(phrase) || phrase.length() <= 2) return "";
+        Place largest = null;
+        for (Place p : values) if (largest == null || p.population() > largest.population()) largest = p;
+        return largest == null ? "" : largest.country();
     }
 
     public List<Company> companies() {

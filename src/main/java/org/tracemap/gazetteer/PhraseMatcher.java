@@ -1,17 +1,22 @@
 package org.tracemap.gazetteer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tracemap.limits.Interruption;
 
 /**
  * Finds dictionary phrases in text: every place where a phrase starts, the longest phrase that matches
  * there. Latin phrases match case-insensitively and only on word boundaries ("Oman" is not found in
  * "woman"); Chinese phrases match as written, since Chinese has no spaces to bound words.
  *
- * <p>A character trie walked from each position: O(text × longest phrase), which for a gazetteer of
- * ~20,000 names is a few milliseconds per article and needs no regular expressions.
+ * <p>A character trie walked from each position where a word may start: O(text × longest phrase), linear in
+ * the text (the walk from one position ends at the first character no phrase continues with, and never goes
+ * past the longest phrase, 70 characters). For a gazetteer of ~20,000 names that is a few milliseconds per
+ * article and about 25 ms for 2 MB, and needs no regular expressions. Callers that only need what was named,
+ * not each occurrence, use {@link #scanNormalised}, which makes no object per match.
  *
  * @param <T> what a phrase stands for (a company, a country, the cities of one name)
  */
@@ -19,9 +24,19 @@ public final class PhraseMatcher<T> {
     /** One occurrence: characters {@code [start, end)} of the text, and every value its phrase stands for. */
     public record Match<T>(int start, int end, String phrase, List<T> values) {}
 
+    /** Told each occurrence in turn, left to right; {@code values} is shared by every occurrence of the phrase (read-only). */
+    @FunctionalInterface
+    public interface Visitor<T> {
+        void match(int start, int end, String phrase, List<T> values);
+    }
+
+    /** How many text positions a scan walks between two checks for interruption (a stage's time limit). */
+    private static final int CHECK_EVERY = 1 << 14;
+
     private static final class Node<T> {
         final Map<Character, Node<T>> next = new HashMap<>(4);
         List<T> values;
+        List<T> shared; // read-only view of values, handed to every match
         String phrase;
     }
 
@@ -36,6 +51,7 @@ public final class PhraseMatcher<T> {
         for (int i = 0; i < key.length(); i++) n = n.next.computeIfAbsent(key.charAt(i), c -> new Node<>());
         if (n.values == null) {
             n.values = new ArrayList<>(1);
+            n.shared = Collections.unmodifiableList(n.values);
             n.phrase = phrase.strip();
             size++;
         }
@@ -55,33 +71,61 @@ public final class PhraseMatcher<T> {
     /** As {@link #find}, on text already passed through {@link #normalise}: for running many matchers over one text. */
     public List<Match<T>> findNormalised(String t) {
         List<Match<T>> out = new ArrayList<>();
-        int i = 0;
-        while (i < t.length()) {
-            Match<T> m = startingAt(t, i);
-            if (m != null) {
-                out.add(m);
-                i = m.end();
-            } else {
-                i++;
-            }
-        }
+        scanNormalised(t, (start, end, phrase, values) -> out.add(new Match<>(start, end, phrase, values)));
         return out;
     }
 
-    private Match<T> startingAt(String t, int start) {
-        if (start > 0 && isWordChar(t.charAt(start - 1)) && isWordChar(t.charAt(start))) return null;
-        Node<T> n = root;
-        Node<T> best = null;
-        int bestEnd = -1;
-        for (int i = start; i < t.length(); i++) {
-            n = n.next.get(t.charAt(i));
-            if (n == null) break;
-            if (n.values != null && (i + 1 == t.length() || !(isWordChar(t.charAt(i)) && isWordChar(t.charAt(i + 1))))) {
-                best = n;
-                bestEnd = i + 1;
+    /**
+     * The non-overlapping matches of {@link #findNormalised}, told to the visitor one by one instead of
+     * collected. Checks for interruption as it goes, so a stage's time limit stops it on any text.
+     */
+    public void scanNormalised(String t, Visitor<T> visitor) {
+        scan(t, visitor, false);
+    }
+
+    /** Whether any phrase occurs in the text; stops at the first. */
+    public boolean foundIn(String text) {
+        return foundInNormalised(normalise(text));
+    }
+
+    /** As {@link #foundIn}, on text already passed through {@link #normalise}. */
+    public boolean foundInNormalised(String t) {
+        return scan(t, (start, end, phrase, values) -> {}, true);
+    }
+
+    /** Returns whether anything matched; with {@code first}, stops there. */
+    private boolean scan(String t, Visitor<T> visitor, boolean first) {
+        boolean any = false;
+        int i = 0;
+        int nextCheck = CHECK_EVERY;
+        while (i < t.length()) {
+            if (i >= nextCheck) {
+                Interruption.check();
+                nextCheck = i + CHECK_EVERY;
             }
+            Node<T> best = null;
+            int bestEnd = -1;
+            if (i == 0 || !(isWordChar(t.charAt(i - 1)) && isWordChar(t.charAt(i)))) {
+                Node<T> n = root;
+                for (int j = i; j < t.length(); j++) {
+                    n = n.next.get(t.charAt(j));
+                    if (n == null) break;
+                    if (n.values != null && (j + 1 == t.length() || !(isWordChar(t.charAt(j)) && isWordChar(t.charAt(j + 1))))) {
+                        best = n;
+                        bestEnd = j + 1;
+                    }
+                }
+            }
+            if (best == null) {
+                i++;
+                continue;
+            }
+            any = true;
+            if (first) return true;
+            visitor.match(i, bestEnd, best.phrase, best.shared);
+            i = bestEnd;
         }
-        return best == null ? null : new Match<>(start, bestEnd, best.phrase, List.copyOf(best.values));
+        return any;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.tracemap.index;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -45,9 +44,11 @@ public final class ArchiveReindexer {
     private final SnapshotStore snapshots;
     private final ExtractionStore extractions;
     private final CaptureStore captures;
+    private final int maxBytes;
 
+    /** @param maxBytes documents larger than this once decoded are not extracted, as in the pipeline ({@code tracemap.extract.max-bytes}) */
     public ArchiveReindexer(ArchiveLayout layout, CdxjIndex cdxj, LuceneIndex index, DocumentExtractor extractor,
-                            SnapshotStore snapshots, ExtractionStore extractions, CaptureStore captures) {
+                            SnapshotStore snapshots, ExtractionStore extractions, CaptureStore captures, long maxBytes) {
         this.layout = layout;
         this.cdxj = cdxj;
         this.index = index;
@@ -55,6 +56,7 @@ public final class ArchiveReindexer {
         this.snapshots = snapshots;
         this.extractions = extractions;
         this.captures = captures;
+        this.maxBytes = (int) Math.min(maxBytes, Integer.MAX_VALUE - 16);
     }
 
     /** @param progress told each WARC file's name as its turn comes */
@@ -102,11 +104,13 @@ public final class ArchiveReindexer {
         if (digest != null && byDigest.containsKey(digest)) return Optional.of(byDigest.get(digest));
         if (record instanceof WarcRevisit) return Optional.empty(); // its original comes first in archive order
         byte[] body;
-        try (InputStream in = ContentCoding.decode(http.body().stream(), http.headers().first("Content-Encoding").orElse(null))) {
-            body = in.readAllBytes();
+        try {
+            // Bounded after decoding, like the extract stage: a gzip bomb costs max-bytes, not the gigabyte it inflates to.
+            body = ContentCoding.readDecoded(http.body().stream(), http.headers().first("Content-Encoding").orElse(null), maxBytes + 1);
         } catch (IOException e) {
             return Optional.empty(); // an undecodable or corrupt payload is one document not indexed, not a failed rebuild
         }
+        if (body.length > maxBytes) return Optional.empty(); // "not extracted: larger than max-bytes", as the pipeline said
         try {
             ExtractedText t = extractor.extract(body, http.headers().first("Content-Type").orElse(null), record.target());
             if (digest != null) byDigest.put(digest, t);

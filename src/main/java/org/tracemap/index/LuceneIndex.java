@@ -71,11 +71,23 @@ public final class LuceneIndex implements Closeable {
         committer.scheduleWithFixedDelay(this::commitQuietly, 5, 5, TimeUnit.SECONDS);
     }
 
+    /** A snapshot's Lucene document, built and tagged, ready for {@link #write}. */
+    public record Prepared(String snapshotId, Document document) {}
+
     /**
      * Adds or replaces the document of this snapshot. The reopen thread makes it searchable within a
      * second; waiting for that here would cap indexing at the reopen rate.
      */
     public void index(IndexedDocument d) throws IOException {
+        write(prepare(d));
+    }
+
+    /**
+     * Builds the snapshot's document and tags it with what the gazetteer finds in it: the part of indexing
+     * whose cost depends on the content, safe to run on a worker thread under a time limit (and to
+     * interrupt: it touches no file).
+     */
+    public Prepared prepare(IndexedDocument d) throws IOException {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.ID, d.snapshotId(), Field.Store.YES));
         doc.add(new StoredField(IndexFields.CAPTURE_ID, d.captureId()));
@@ -112,7 +124,15 @@ public final class LuceneIndex implements Closeable {
         addKeywords(doc, IndexFields.COMPANY, named.companies());
         addKeywords(doc, IndexFields.CATEGORY, named.categories());
         addKeywords(doc, IndexFields.COUNTRY, named.countries());
-        writer.updateDocument(new Term(IndexFields.ID, d.snapshotId()), facets.build(doc));
+        return new Prepared(d.snapshotId(), facets.build(doc));
+    }
+
+    /**
+     * Adds or replaces a prepared document. Never on a thread that may be interrupted: an interrupt during
+     * Lucene's file writes closes its channels and with them the index writer.
+     */
+    public void write(Prepared p) throws IOException {
+        writer.updateDocument(new Term(IndexFields.ID, p.snapshotId()), p.document());
     }
 
     private static void addKeywords(Document doc, String field, java.util.Set<String> values) {
@@ -192,7 +212,14 @@ public final class LuceneIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
-        committer.shutdownNow();
+        // Not shutdownNow: interrupting a commit in its fsync closes Lucene's file channel and invalidates the
+        // write lock ("FileLock invalidated by an external force"), and then this close fails too.
+        committer.shutdown();
+        try {
+            committer.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reopener.close();
         try {
             searchers.close();

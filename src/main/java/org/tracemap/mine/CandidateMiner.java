@@ -6,13 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tracemap.gazetteer.Category;
 import org.tracemap.gazetteer.Company;
 import org.tracemap.gazetteer.Gazetteer;
-import org.tracemap.gazetteer.PhraseMatcher;
 import org.tracemap.gazetteer.Place;
+import org.tracemap.limits.Interruption;
 
 /**
  * Proposes data points from a document's main text. A sentence with a category cue ("safe city",
@@ -26,56 +24,49 @@ import org.tracemap.gazetteer.Place;
  * are dropped unless configured; a city whose name is also an everyday word needs its country nearby.
  * A score (see {@link #score}) ranks what is left.
  *
- * <p>Pure and deterministic: the same document always gives the same candidates, in the same order.
+ * <p>Pure and deterministic: the same document always gives the same candidates, in the same order. Bounded:
+ * work in proportion to the text, at most {@code tracemap.mine.max-candidates} candidates per document (the
+ * best-scoring, with a note saying how many there were), and it stops when its thread is interrupted.
  */
 public final class CandidateMiner {
-    private static final Pattern YEAR = Pattern.compile("(?<![0-9])(19[5-9][0-9]|20[0-4][0-9])(?![0-9])");
     /** How many sentences before and after the anchor may supply the company or the place. */
     private static final int BEFORE = 2;
     private static final int AFTER = 1;
     private static final String MAINLAND = "CN";
 
-    /**
-     * Which of two sentences to quote for one candidate: the higher score, then the one that states a year,
-     * then the longer (a headline restates what the body sentence says with its details).
-     */
-    private static final java.util.Comparator<MinedCandidate> BETTER_QUOTE = java.util.Comparator
-            .comparingDouble(MinedCandidate::score)
-            .thenComparing(c -> YEAR.matcher(c.quote()).find())
-            .thenComparingInt(c -> c.quote().length());
-
     private final Gazetteer gazetteer;
+    private final SentenceReader reader;
     private final MineSettings settings;
 
     public CandidateMiner(Gazetteer gazetteer, MineSettings settings) {
         this.gazetteer = gazetteer;
+        this.reader = new SentenceReader(gazetteer);
         this.settings = settings;
     }
 
-    /** What one sentence (or the title) names. */
-    private record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List<Category> categories,
-                            List<At<Category>> cueAt, List<PhraseMatcher.Match<Place>> rawPlaces, List<Place> places,
-                            List<At<Place>> placeAt, List<Integer> years, boolean project, boolean notProject, boolean mainlandOnly,
-                            Cues cues) {}
+    /** What mining one document gave: its candidates, and notes on limits it reached (empty when none). */
+    public record Result(List<MinedCandidate> candidates, List<String> notes) {}
 
-    /** Which context wordings a sentence has. */
-    private record Cues(boolean reference, boolean build, boolean scopeOnly) {}
-
-    /** A value and where in the sentence it was named. */
-    private record At<T>(T value, int offset) {}
-
+    /** The document's candidates (see {@link #mineWithNotes} for the notes on limits reached). */
     public List<MinedCandidate> mine(MinableDocument doc) {
+        return mineWithNotes(doc).candidates();
+    }
+
+    public Result mineWithNotes(MinableDocument doc) {
         String text = doc.text() == null ? "" : doc.text();
         // Every candidate needs a company named somewhere in the page (sentence, neighbours, title or award
         // line): a page that names none is done after one pass of one matcher.
-        if (gazetteer.companyNames().find(text).isEmpty() && (doc.title() == null || gazetteer.companyNames().find(doc.title()).isEmpty())) {
-            return List.of();
+        if (!gazetteer.companyNames().foundIn(text) && (doc.title() == null || !gazetteer.companyNames().foundIn(doc.title()))) {
+            return new Result(List.of(), List.of());
         }
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(text);
         List<Findings> found = new ArrayList<>(sentences.size());
-        for (SentenceSplitter.Sentence s : sentences) found.add(look(s));
+        for (SentenceSplitter.Sentence s : sentences) {
+            Interruption.check();
+            found.add(reader.read(s));
+        }
         Findings title = doc.title() == null || doc.title().isBlank() ? null
-                : look(new SentenceSplitter.Sentence(0, 0, doc.title()));
+                : reader.read(new SentenceSplitter.Sentence(0, 0, doc.title()));
 
         // Countries the document names outright decide which "Hyderabad" or "Valencia" is meant.
         Set<String> documentCountries = new LinkedHashSet<>();
@@ -86,8 +77,9 @@ public final class CandidateMiner {
         Findings resolvedTitle = title == null ? null : resolvePlaces(title, documentCountries);
 
         Set<Company> awardees = awardees(resolved);
-        Map<String, MinedCandidate> best = new LinkedHashMap<>();
+        Proposals proposals = new Proposals(settings.maxCandidates());
         for (int i = 0; i < resolved.size(); i++) {
+            Interruption.check();
             Findings anchor = resolved.get(i);
             if (anchor.categories().isEmpty()) continue;
             if (anchor.notProject() && !anchor.project()) continue;
@@ -96,60 +88,31 @@ public final class CandidateMiner {
             if (companies.isEmpty()) continue;
             List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
             if (places.isEmpty()) continue;
-            Integer year = yearFor(resolved, i, doc);
-            boolean placesHere = places.get(0).distance() == 0;
-            for (Category category : categoriesOf(anchor, placesHere)) {
-                for (Located<Company> company : companies) {
-                    for (Located<Place> place : places) {
-                        // The form of a deal (an office, training) counts only when its sentence names the place and
-                        // names or points back to the company.
-                        if (category.weak() && (company.distance() > BEFORE || place.distance() > 0)) continue;
-                        if (place.distance() == 0 && !nearestCue(anchor, place.value(), category, placesHere)) continue;
-                        double score = score(anchor, company.distance(), place.distance(), category, place.value());
-                        if (score < settings.minScore()) continue;
-                        SentenceSplitter.Sentence s = anchor.sentence();
-                        Place p = place.value();
-                        MinedCandidate c = new MinedCandidate(company.value().id(), category.id(), p.country(), p.city(), year, s.text(),
-                                s.start(), s.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country");
-                        best.merge(c.key(), c, (a, b) -> BETTER_QUOTE.compare(b, a) > 0 ? b : a);
-                    }
+            propose(anchor, companies, places, yearFor(resolved, i, doc), proposals);
+        }
+        return proposals.capped(withoutParts(withoutCountryDuplicates(proposals.best())));
+    }
+
+    /** Every company × category × place the anchor sentence supports, scored. */
+    private void propose(Findings anchor, List<Located<Company>> companies, List<Located<Place>> places, Integer year, Proposals out) {
+        Proposals.Quote quote = null;
+        boolean placesHere = places.get(0).distance() == 0;
+        for (Category category : categoriesOf(anchor, placesHere)) {
+            for (Located<Company> company : companies) {
+                for (Located<Place> place : places) {
+                    // The form of a deal (an office, training) counts only when its sentence names the place and
+                    // names or points back to the company.
+                    if (category.weak() && (company.distance() > BEFORE || place.distance() > 0)) continue;
+                    if (place.distance() == 0 && !nearestCue(anchor, place.value(), category, placesHere)) continue;
+                    double score = score(anchor, company.distance(), place.distance(), category, place.value());
+                    if (score < settings.minScore()) continue;
+                    if (quote == null) quote = out.quote(anchor);
+                    Place p = place.value();
+                    out.add(new MinedCandidate(company.value().id(), category.id(), p.country(), p.city(), year, quote.text(),
+                            quote.start(), quote.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country"));
                 }
             }
         }
-        return withoutParts(withoutCountryDuplicates(best.values()));
-    }
-
-    private Findings look(SentenceSplitter.Sentence s) {
-        String t = s.text();
-        String n = PhraseMatcher.normalise(t); // once for the ten matchers below
-        List<PhraseMatcher.Match<Company>> companyMatches = gazetteer.companyNames().findNormalised(n);
-        Set<Company> actors = new LinkedHashSet<>();
-        for (PhraseMatcher.Match<Company> m : companyMatches) {
-            if (!isRival(t, m.start())) actors.addAll(m.values());
-        }
-        List<Category> categories = new ArrayList<>();
-        List<At<Category>> cueAt = new ArrayList<>();
-        for (PhraseMatcher.Match<Category> m : gazetteer.categoryCues().findNormalised(n)) {
-            if (overlapsAny(m, companyMatches)) continue; // "China Mobile network" is not a mobile-network cue
-            for (Category c : m.values()) {
-                if (!categories.contains(c)) categories.add(c);
-                cueAt.add(new At<>(c, m.start()));
-            }
-        }
-        List<PhraseMatcher.Match<Place>> places = new ArrayList<>();
-        for (PhraseMatcher.Match<Place> m : gazetteer.placeNames().findNormalised(n)) {
-            if (overlapsAny(m, companyMatches)) continue; // "China Telecom" is not China
-            if (m.values().contains(Place.NONE)) continue; // "Indian Ocean" is not India (places/not-places.txt)
-            if (!looksLikeProperNoun(t, m)) continue;     // "reading", "mobile", "nice"
-            places.add(m);
-        }
-        List<Integer> years = new ArrayList<>();
-        Matcher y = YEAR.matcher(t);
-        while (y.find()) years.add(Integer.parseInt(y.group(1)));
-        Cues cues = new Cues(!gazetteer.referenceCues().findNormalised(n).isEmpty(), !gazetteer.buildCues().findNormalised(n).isEmpty(),
-                !gazetteer.scopeCues().findNormalised(n).isEmpty());
-        return new Findings(s, actors, categories, cueAt, places, List.of(), List.of(), years, !gazetteer.projectCues().findNormalised(n).isEmpty(),
-                !gazetteer.notProjectCues().findNormalised(n).isEmpty(), false, cues);
     }
 
     /** Whether a name is written in Chinese characters. */
@@ -159,58 +122,37 @@ public final class CandidateMiner {
         }
     }
 
-    /** A company named right after "over", "instead of", "取代" is a rival or bystander. */
-    private boolean isRival(String sentence, int companyStart) {
-        int from = Math.max(0, companyStart - 24);
-        String before = sentence.substring(from, companyStart);
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notActorCues().find(before)) {
-            String between = before.substring(m.end()).strip();
-            // Only the last words before the name count: "over Huawei", "instead of ZTE's", "取代华为".
-            if (between.isEmpty() || between.equalsIgnoreCase("the") || between.equalsIgnoreCase("a")) return true;
-        }
-        return false;
-    }
-
-    private static boolean overlapsAny(PhraseMatcher.Match<?> m, List<? extends PhraseMatcher.Match<?>> others) {
-        for (PhraseMatcher.Match<?> o : others) if (m.start() < o.end() && o.start() < m.end()) return true;
-        return false;
-    }
-
-    /** Latin-script place names must be capitalised where they appear; Chinese ones have no case. */
-    private static boolean looksLikeProperNoun(String text, PhraseMatcher.Match<?> m) {
-        char first = text.charAt(m.start());
-        return !Character.isLetter(first) || !Character.isLowerCase(first);
-    }
-
     private Set<String> countriesNamed(Findings f) {
         Set<String> out = new LinkedHashSet<>();
-        for (PhraseMatcher.Match<Place> m : f.rawPlaces()) {
+        for (Findings.NamedPlace m : f.rawPlaces()) {
             for (Place p : m.values()) if (!p.isCity()) out.add(p.country());
         }
         return out;
     }
 
-    /** Decides which place each name means, and drops mainland China unless asked for. */
+    /**
+     * Decides which place each name means, and drops mainland China unless asked for. A name means the same
+     * place at each of its occurrences in a sentence, so the place collects the cue owners of all of them.
+     */
     private Findings resolvePlaces(Findings f, Set<String> documentCountries) {
         Set<String> sentenceCountries = countriesNamed(f);
         List<Place> places = new ArrayList<>();
-        List<At<Place>> placeAt = new ArrayList<>();
+        Map<Place, Set<Category>> owners = new LinkedHashMap<>();
         boolean sawMainland = false;
-        for (PhraseMatcher.Match<Place> m : f.rawPlaces()) {
+        for (Findings.NamedPlace m : f.rawPlaces()) {
             Place p = resolve(m, sentenceCountries, documentCountries);
             if (p == null) continue;
             if (p.country().equals(MAINLAND) && !settings.includeMainlandChina()) {
                 sawMainland = true;
                 continue;
             }
-            placeAt.add(new At<>(p, m.start()));
+            owners.computeIfAbsent(p, x -> new LinkedHashSet<>()).addAll(m.owners());
             if (!places.contains(p)) places.add(p);
         }
-        return new Findings(f.sentence(), f.companies(), f.categories(), f.cueAt(), f.rawPlaces(), places, placeAt, f.years(), f.project(),
-                f.notProject(), sawMainland && places.isEmpty(), f.cues());
+        return f.withPlaces(places, owners, sawMainland && places.isEmpty());
     }
 
-    private Place resolve(PhraseMatcher.Match<Place> m, Set<String> sentenceCountries, Set<String> documentCountries) {
+    private Place resolve(Findings.NamedPlace m, Set<String> sentenceCountries, Set<String> documentCountries) {
         for (Place p : m.values()) if (!p.isCity()) return p; // a country's name means the country
         // Two-character Chinese names are often parts of other words (松山 in 松山湖): they need their country named too.
         boolean hanShort = m.phrase().length() <= 2 && PhraseMatcherHan.isHan(m.phrase());
@@ -271,10 +213,10 @@ public final class CandidateMiner {
         Set<Company> out = new LinkedHashSet<>();
         for (int i = 0; i < all.size(); i++) {
             String t = all.get(i).sentence().text();
-            if (gazetteer.awardCues().find(t).isEmpty() || !gazetteer.notAwardCues().find(t).isEmpty()) continue;
+            if (!gazetteer.awardCues().foundIn(t) || gazetteer.notAwardCues().foundIn(t)) continue;
             for (int j = i; j < Math.min(all.size(), i + 4); j++) {
                 Findings f = all.get(j);
-                if (j > i && !gazetteer.notAwardCues().find(f.sentence().text()).isEmpty()) break;
+                if (j > i && gazetteer.notAwardCues().foundIn(f.sentence().text())) break;
                 out.addAll(f.companies());
                 if (!f.companies().isEmpty()) break;
             }
@@ -289,8 +231,8 @@ public final class CandidateMiner {
     }
 
     private static Integer yearFor(List<Findings> all, int i, MinableDocument doc) {
-        if (!all.get(i).years().isEmpty()) return all.get(i).years().get(0);
-        if (i > 0 && !all.get(i - 1).years().isEmpty()) return all.get(i - 1).years().get(0);
+        if (all.get(i).year() != null) return all.get(i).year();
+        if (i > 0 && all.get(i - 1).year() != null) return all.get(i - 1).year();
         return doc.published() == null ? null : doc.published().getYear();
     }
 
@@ -301,17 +243,12 @@ public final class CandidateMiner {
     private static boolean nearestCue(Findings anchor, Place place, Category category, boolean placesHere) {
         List<Category> shown = categoriesOf(anchor, placesHere);
         if (shown.size() < 2) return true;
-        for (At<Place> p : anchor.placeAt()) {
-            if (!p.value().equals(place)) continue;
-            At<Category> before = null, after = null;
-            for (At<Category> c : anchor.cueAt()) {
-                if (!shown.contains(c.value())) continue;
-                if (c.offset() <= p.offset() && (before == null || c.offset() > before.offset())) before = c;
-                if (c.offset() > p.offset() && (after == null || c.offset() < after.offset())) after = c;
-            }
-            At<Category> owner = before != null ? before : after;
+        // With places in the sentence (the only case this is asked) the categories shown are all those the sentence
+        // cues, so the cue nearest each occurrence of a place could be settled while the sentence was read.
+        assert shown.equals(anchor.categories()) : "cue owners were settled over every cue of the sentence";
+        for (Category owner : anchor.owners().getOrDefault(place, Set.of())) {
             // "a safe city surveillance system in Nairobi": Nairobi belongs to the safe city that the cameras are part of.
-            if (owner != null && (owner.value().equals(category) || owner.value().partOf().contains(category.id()))) return true;
+            if (owner.equals(category) || owner.partOf().contains(category.id())) return true;
         }
         return false;
     }

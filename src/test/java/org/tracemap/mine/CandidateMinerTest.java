@@ -1,13 +1,16 @@
 package org.tracemap.mine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +85,54 @@ class CandidateMinerTest {
     void miningIsDeterministic() {
         String text = "Huawei built data centres in Kenya, Nigeria and South Africa, and a 5G network in Thailand.";
         assertThat(keys(text)).isEqualTo(keys(text)).hasSize(4);
+    }
+
+    // --- Hostile pages (issue 9): work in proportion to the text, bounded output ------------------------------
+
+    /** The public submission that held the mine stage 15 s: 2 MB of one company and one city, no full stop. */
+    @Test
+    void twoMegabytesRepeatingOneCompanyAndOnePlaceAreMinedInLinearTime() {
+        String hostile = "Huawei Nairobi ".repeat(2 * 1024 * 1024 / 15);
+        keys("Huawei built a data centre in Nairobi."); // warm-up
+        long start = System.nanoTime();
+        assertThat(miner.mine(new MinableDocument(null, hostile, null, "en"))).isEmpty();
+        // Quadratic (each place compared with each company name) this took 24 s on the 2-core VM; linear, under 1 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aSentenceRepeatingItsPlacesAndCuesGivesEachCandidateOnceWithABoundedQuote() {
+        String once = "Huawei built data centres in Kenya, Nigeria and South Africa, and a 5G network in Thailand";
+        String repeated = (once + ", ").repeat(20_000); // one 1.8 MB sentence: 80,000 places, 40,000 cues
+        long start = System.nanoTime();
+        CandidateMiner.Result r = miner.mineWithNotes(new MinableDocument(null, repeated, null, "en"));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        assertThat(r.candidates()).extracting(MinedCandidate::key).containsExactlyElementsOf(keys(once + "."));
+        for (MinedCandidate c : r.candidates()) {
+            assertThat(c.quote()).hasSize(1_000).isEqualTo(repeated.substring(c.quoteStart(), c.quoteEnd())).contains("data centres");
+        }
+        assertThat(r.notes()).containsExactly("sentences longer than 1000 characters are quoted around their first cue");
+    }
+
+    @Test
+    void candidatesPerDocumentAreCappedAtTheBestScoringWithANote() {
+        String text = "Huawei will build data centres in Nairobi, Lagos, Accra, Cairo, Dakar, Kampala, Lusaka, Harare and Luanda.";
+        assertThat(keys(text)).hasSize(9);
+        CandidateMiner capped = new CandidateMiner(GAZETTEER, new MineSettings(false, 0.7, 3, Duration.ofSeconds(30), 2_000_000));
+        CandidateMiner.Result r = capped.mineWithNotes(new MinableDocument(null, text, null, "en"));
+        assertThat(r.candidates()).extracting(MinedCandidate::key).containsExactlyElementsOf(keys(text).subList(0, 3));
+        assertThat(r.notes()).containsExactly("the page gave 9 candidates; the 3 best-scoring were kept (tracemap.mine.max-candidates)");
+    }
+
+    @Test
+    void miningStopsWhenItsThreadIsInterrupted() {
+        String text = "Huawei built a data centre in Nairobi. ".repeat(10_000);
+        Thread.currentThread().interrupt(); // what the mine stage's time limit does to its worker
+        try {
+            assertThatThrownBy(() -> miner.mine(new MinableDocument(null, text, null, "en"))).isInstanceOf(CancellationException.class);
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     static Stream<String> fixtures() throws Exception {

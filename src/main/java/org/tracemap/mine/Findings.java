@@ -1,0 +1,40 @@
+package org.tracemap.mine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tracemap.gazetteer.Category;
+import org.tracemap.gazetteer.Company;
+import org.tracemap.gazetteer.Place;
+
+/**
+ * What one sentence (or the title) names, each name once however often the sentence repeats it: a sentence
+ * naming Nairobi 100,000 times holds one {@link NamedPlace}, not 100,000 matches.
+ *
+ * @param categories   the categories the sentence cues, in order of first cue
+ * @param rawPlaces    the place names as written, before deciding which place each means
+ * @param places       the places they were resolved to (see {@code CandidateMiner.resolvePlaces}); empty until then
+ * @param owners       for each resolved place, the categories whose cue is nearest to one of its occurrences
+ * @param firstCue     where in the sentence its first category cue starts, or -1
+ * @param year         the first year the sentence states, or null
+ * @param mainlandOnly the sentence names places, all of them in mainland China (which is not proposed)
+ */
+record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List<Category> categories, int firstCue,
+                List<NamedPlace> rawPlaces, List<Place> places, Map<Place, Set<Category>> owners, Integer year, boolean project,
+                boolean notProject, boolean mainlandOnly, Cues cues) {
+
+    /**
+     * A place name as the sentence writes it: the offset of its first occurrence, and the category each of its
+     * occurrences belongs to: the cue named closest before it, or with none before, closest after ("data centres
+     * in Kenya and a 5G network in Thailand": Kenya to data centres, Thailand to 5G).
+     */
+    record NamedPlace(String phrase, List<Place> values, int start, Set<Category> owners) {}
+
+    /** Which context wordings a sentence has. */
+    record Cues(boolean reference, boolean build, boolean scopeOnly) {}
+
+    Findings withPlaces(List<Place> resolved, Map<Place, Set<Category>> resolvedOwners, boolean onlyMainland) {
+        return new Findings(sentence, companies, categories, firstCue, rawPlaces, resolved, resolvedOwners, year, project, notProject,
+                onlyMainland, cues);
+    }
+}
