@@ -105,7 +105,7 @@ class BadRequestIT {
                 "/api/candidates?limit=0", "/api/candidates?offset=-5", "/api/candidates?offset=1e3", "/api/candidates?offset=99999999999999",
                 "/api/changes?limit=-1", "/api/changes?limit=1000000000000", "/api/changes?limit=%00",
                 "/api/search?q=x&limit=-5", "/api/search?q=x&limit=1000000000000", "/api/search?q=x&limit=abc", "/api/search?q=x&limit=0",
-                "/api/search?q=x&limit=1000000")) {
+                "/api/search?q=x&limit=1000000", "/api/search?q=x&offset=-1", "/api/search?q=x&offset=abc", "/api/search?q=x&offset=99999999999")) {
             HttpResponse<byte[]> r = server.send(HttpRequest.newBuilder(URI.create(server.api() + query)).header("Authorization", "Bearer " + ADMIN));
             expectError(soft, query, r, 400);
             String param = query.contains("offset") ? "offset" : "limit";

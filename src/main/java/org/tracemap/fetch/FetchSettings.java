@@ -58,7 +58,8 @@ public record FetchSettings(
                         config.duration("tracemap.fetch.submission.total-timeout"),
                         config.bytes("tracemap.fetch.submission.max-body-size"),
                         config.integer("tracemap.fetch.submission.max-redirects"),
-                        Math.max(1, config.integer("tracemap.fetch.submission.max-attempts"))));
+                        Math.max(1, config.integer("tracemap.fetch.submission.max-attempts")),
+                        "tracemap.fetch.submission"));
     }
 
     /** The limits that apply to {@code request}: stricter for public submissions. */

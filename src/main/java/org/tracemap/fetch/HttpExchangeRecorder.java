@@ -110,7 +110,7 @@ final class HttpExchangeRecorder {
                         length += keep;
                         if (keep < n) {
                             truncated = "length";
-                            truncation = "larger than " + limits.maxBodySize() + " bytes (tracemap.fetch.max-body-size)";
+                            truncation = "larger than " + limits.maxBodySize() + " bytes (" + limits.key("max-body-size") + ")";
                             get.cancel(); // do not drain the rest of an oversized body
                             break;
                         }

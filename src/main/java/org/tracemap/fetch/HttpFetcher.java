@@ -150,7 +150,8 @@ public final class HttpFetcher implements Closeable {
                 return new FetchedCapture(request, startedAt, hops, "redirect loop: " + String.join(" -> ", seen) + " -> " + next.url(), attempts);
             }
             if (hops.size() > limits.maxRedirects()) {
-                return new FetchedCapture(request, startedAt, hops, "more than " + limits.maxRedirects() + " redirects", attempts);
+                return new FetchedCapture(request, startedAt, hops, "more than " + limits.maxRedirects() + " redirects ("
+                        + limits.key("max-redirects") + ")", attempts);
             }
             url = next;
         }

@@ -58,7 +58,7 @@ final class TransferWatch {
         Duration elapsed = Duration.ofNanos(now - startedNanos);
         String reason = null;
         if (elapsed.compareTo(limits.totalTimeout()) >= 0) {
-            reason = "no complete response within " + format(limits.totalTimeout()) + " (tracemap.fetch.total-timeout)";
+            reason = "no complete response within " + format(limits.totalTimeout()) + " (" + limits.key("total-timeout") + ")";
         } else if (!inBody && elapsed.compareTo(settings.headerTimeout()) >= 0) {
             reason = "no complete response head within " + format(settings.headerTimeout()) + " (tracemap.fetch.header-timeout)";
         } else if (inBody && settings.minSpeed() > 0 && now - windowStartNanos >= settings.minSpeedWindow().toNanos()) {

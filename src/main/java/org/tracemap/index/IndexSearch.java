@@ -57,8 +57,10 @@ final class IndexSearch {
             all.add(LongPoint.newRangeQuery(IndexFields.DAY, from, to), BooleanClause.Occur.FILTER);
         }
         Query query = all.build();
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, q.limit(), new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
+        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, q.offset() + q.limit(), new FacetsCollectorManager());
+        TopDocs upToPage = result.topDocs();
+        ScoreDoc[] page = java.util.Arrays.copyOfRange(upToPage.scoreDocs, Math.min(q.offset(), upToPage.scoreDocs.length), upToPage.scoreDocs.length);
+        TopDocs top = new TopDocs(upToPage.totalHits, page);
         List<SearchHit> hits = hits(top, text);
         return new SearchResult(top.totalHits.value, hits, facets(result.facetsCollector()));
     }

@@ -12,7 +12,7 @@ import org.tracemap.index.SearchHit;
 import org.tracemap.index.SearchQuery;
 import org.tracemap.index.SearchResult;
 
-/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=} ({@code limit} 1 to 1000, default 20). */
+/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=&offset=} ({@code limit} 1 to 1000, default 20; {@code offset} 0 to 10,000). */
 public final class SearchResource {
     private final LuceneIndex index;
     private final Authenticator auth;
@@ -29,7 +29,8 @@ public final class SearchResource {
         SearchQuery query = new SearchQuery(request.queryParam("q").orElse(""), blankToNull(request.queryParam("lang").orElse(null)),
                 blankToNull(request.queryParam("host").orElse(null)), blankToNull(request.queryParam("type").orElse(null)),
                 date(request, "from"), date(request, "to"), limit(request), blankToNull(request.queryParam("company").orElse(null)),
-                blankToNull(request.queryParam("category").orElse(null)), blankToNull(request.queryParam("country").orElse(null)));
+                blankToNull(request.queryParam("category").orElse(null)), blankToNull(request.queryParam("country").orElse(null)),
+                CandidateResource.intParam(request, "offset", 0, 0, SearchQuery.MAX_OFFSET));
         SearchResult result;
         try {
             result = index.search(query);

@@ -235,7 +235,7 @@ class HttpFetcherLimitsTest {
 
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> {
             s.maxBodySize = 1 << 20;
-            s.submissionLimits = new FetchLimits(Duration.ofSeconds(5), 10_000, 2, 1);
+            s.submissionLimits = new FetchLimits(Duration.ofSeconds(5), 10_000, 2, 1, "tracemap.fetch.submission");
         })) {
             org.tracemap.intake.CaptureRequest researcher = request(url("/submitted"));
             org.tracemap.intake.CaptureRequest submission = new org.tracemap.intake.CaptureRequest("capture-2", researcher.url(),
@@ -245,7 +245,7 @@ class HttpFetcherLimitsTest {
             FetchedCapture fromPublic = fetcher.fetch(submission);
             assertThat(fromPublic.responses().get(0).truncated()).isEqualTo("length");
             assertThat(fromPublic.responses().get(0).bodyLength()).isEqualTo(10_000);
-            assertThat(fromPublic.notice()).contains("larger than 10000 bytes");
+            assertThat(fromPublic.notice()).contains("larger than 10000 bytes (tracemap.fetch.submission.max-body-size)");
         }
     }
 

@@ -100,7 +100,7 @@ class HttpFetcherRedirectTest {
         try (HttpFetcher fetcher = Fetching.fetcher(spool, s -> s.maxRedirects = 2)) {
             FetchedCapture capture = fetcher.fetch(request(url("/hop/1")));
 
-            assertThat(capture.failure()).isEqualTo("more than 2 redirects");
+            assertThat(capture.failure()).isEqualTo("more than 2 redirects (tracemap.fetch.max-redirects)");
             assertThat(capture.responses()).extracting(r -> r.url().url())
                     .containsExactly(url("/hop/1"), url("/hop/2"), url("/hop/3"));
             origin.verify(0, getRequestedFor(urlEqualTo("/hop/4")));

@@ -108,6 +108,17 @@ class LuceneIndexTest {
     }
 
     @Test
+    void anOffsetPagesThroughTheHitsInOrder() throws IOException {
+        SearchResult all = index.search(new SearchQuery("", null, null, null, null, null, 100));
+        assertThat(all.hits().size()).isGreaterThan(3);
+        List<String> ids = all.hits().stream().map(SearchHit::snapshotId).toList();
+        SearchResult second = index.search(new SearchQuery("", null, null, null, null, null, 2, null, null, null, 2));
+        assertThat(second.hits()).extracting(SearchHit::snapshotId).containsExactlyElementsOf(ids.subList(2, 4));
+        assertThat(second.total()).isEqualTo(all.total());
+        assertThat(index.search(new SearchQuery("", null, null, null, null, null, 5, null, null, null, 10_000)).hits()).isEmpty();
+    }
+
+    @Test
     void reindexingASnapshotReplacesItsDocument() throws IOException {
         index.index(new IndexedDocument("hikvision-quito-safe-city", "c", "https://x.example/q", "x.example", "New title",
                 "Entirely new text about Guayaquil", "en", Instant.now(), "20261101000000", null, "text/html"));
