@@ -228,6 +228,22 @@ public final class CaptureStore {
         });
     }
 
+    /** Puts claimed captures that never started back in the queue, as they were (their try given back). */
+    public void unclaim(java.util.Collection<String> ids) {
+        catalog.write(c -> {
+            Instant now = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', tries = CASE WHEN tries > 0 THEN tries - 1"
+                    + " ELSE 0 END, updated_at = ? WHERE id = ? AND status = 'FETCHING'")) {
+                for (String id : ids) {
+                    ps.setString(1, SqlValues.instant(now));
+                    ps.setString(2, id);
+                    if (ps.executeUpdate() == 1) recordTransition(c, id, CaptureStatus.QUEUED, now, "not started before the stop");
+                }
+            }
+            return null;
+        });
+    }
+
     /** What {@link #requeueInFlight} did: captures put back in the queue, and captures given up on. */
     public record Resumed(int requeued, int failed) {}
 

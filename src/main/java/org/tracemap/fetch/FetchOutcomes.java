@@ -16,7 +16,8 @@ public final class FetchOutcomes {
 
     public FetchedCapture settle(FetchedCapture fetched) {
         if (fetched.isRetrying()) {
-            queue.retryLater(fetched.request().captureId(), fetched.retryAt(), fetched.failure(), fetched.attempts(), false);
+            // A retry asked for while the pipeline stops was caused by the stop: the try is given back.
+            queue.retryLater(fetched.request().captureId(), fetched.retryAt(), fetched.failure(), fetched.attempts(), queue.isStopping());
             return null;
         }
         queue.release(fetched.request().captureId());

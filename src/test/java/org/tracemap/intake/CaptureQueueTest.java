@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,20 +76,44 @@ class CaptureQueueTest {
     }
 
     @Test
-    void oneServerGetsNoMoreThanItsShareAndTheOthersAreClaimedPastIt() {
+    void oneServerGetsNoMoreThanItsShareAndTheOthersStartPastIt() {
         for (int i = 0; i < 6; i++) queue("https://slow.example/" + i, "alice");
         queue("https://fast.example/a", "alice");
         queue("https://other.example/b", "alice");
         CaptureQueue queue = new CaptureQueue(captures, 64, 2, Duration.ZERO, 2, clock);
+        List<CaptureRequest> dispatched = new ArrayList<>();
+        queue.dispatchTo(dispatched::add);
 
         List<CaptureRequest> first = queue.claimBatch();
         assertThat(urls(first)).containsExactly("https://slow.example/0", "https://slow.example/1",
                 "https://fast.example/a", "https://other.example/b");
-        assertThat(queue.claimBatch()).as("the slow server's share is taken").isEmpty();
+        assertThat(queue.claimBatch()).as("the slow server's share is taken; its other captures wait here").isEmpty();
 
         queue.release(first.get(0).captureId());
-        assertThat(urls(queue.claimBatch())).containsExactly("https://slow.example/2");
+        assertThat(urls(dispatched)).as("the fetch that ended lets the next of its server start at once")
+                .containsExactly("https://slow.example/2");
+    }
+
+    @Test
+    void oneServerCannotClaimTheWholeQueue() {
+        for (int i = 0; i < 10; i++) queue("https://big.example/" + i, "alice");
+        queue("https://small.example/", "alice");
+        CaptureQueue queue = new CaptureQueue(captures, 8, 2, Duration.ZERO, 2, clock);
+
+        assertThat(urls(queue.claimBatch())).containsExactly("https://big.example/0", "https://big.example/1", "https://small.example/");
+        assertThat(captures.countByStatus().get(CaptureStatus.QUEUED)).as("three quarters of the claims for one server, at most").isEqualTo(4);
+    }
+
+    @Test
+    void capturesNotStartedGoBackToTheQueueAtAStopWithTheirTryGivenBack() {
+        for (int i = 0; i < 4; i++) queue("https://slow.example/" + i, "alice");
+        CaptureQueue queue = new CaptureQueue(captures, 64, 1, Duration.ZERO, 2, clock);
+        assertThat(queue.claimBatch()).hasSize(1);
+
+        assertThat(queue.stop()).isEqualTo(3);
         assertThat(captures.countByStatus().get(CaptureStatus.QUEUED)).isEqualTo(3);
+        assertThat(captures.withStatus(CaptureStatus.QUEUED, 10)).allSatisfy(c -> assertThat(c.tries()).isZero());
+        assertThat(queue.claimBatch()).as("a stopped queue claims nothing").isEmpty();
     }
 
     @Test
