@@ -129,7 +129,9 @@ class BadRequestIT {
         });
         Map<String, String> mistyped = Map.of(
                 "{\"url\": 5}", "url", "{\"url\": \"http://127.0.0.1:9/x\", \"tags\": \"x\"}", "tags",
-                "{\"url\": \"http://127.0.0.1:9/x\", \"note\": []}", "note");
+                "{\"url\": \"http://127.0.0.1:9/x\", \"note\": []}", "note",
+                "{\"url\": \"http://127.0.0.1:9/y\", \"tags\": {\"a\": 5}}", "tags",
+                "{\"url\": \"http://127.0.0.1:9/z\", \"tags\": {\"a\": 1e999999999}}", "tags");
         mistyped.forEach((body, field) -> {
             HttpResponse<byte[]> r = post("/api/captures", "application/json", body);
             expectError(soft, body, r, 400);

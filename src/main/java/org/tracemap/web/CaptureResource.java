@@ -47,7 +47,7 @@ public final class CaptureResource {
         if (tagNode != null && !tagNode.isNull()) {
             if (!tagNode.isObject()) throw new ApiException(400, "tags must be an object of strings", "tags");
             tagNode.fields().forEachRemaining(e -> {
-                if (!e.getValue().isValueNode()) throw new ApiException(400, "tag " + e.getKey() + " must be a string", "tags");
+                if (!e.getValue().isTextual()) throw new ApiException(400, "tag " + e.getKey() + " must be a string", "tags");
                 tags.put(e.getKey(), e.getValue().asText());
             });
         }
