@@ -148,18 +148,11 @@ public final class ArchivedInFlight {
         HttpResponse http = record instanceof WarcResponse r ? r.http() : ((WarcRevisit) record).http();
         String refersTo = record instanceof WarcRevisit revisit ? revisit.refersTo().map(ArchivedInFlight::uuidOf).orElse(null) : null;
         String truncated = record.truncated() == WarcTruncationReason.NOT_TRUNCATED ? null : record.truncated().name().toLowerCase();
-        ChangeKind change = refersTo != null ? ChangeKind.UNCHANGED : changeOf(url, http.status(), entry.digest());
+        ChangeKind change = refersTo != null ? ChangeKind.UNCHANGED
+                : WarcArchiver.classify(snapshots.latest(url.surt(), url.url()), http.status(), entry.digest(), truncated);
         return Optional.of(new Snapshot(uuidOf(record.id()), null, 0, url.url(), url.surt(), entry.timestamp(), record.date(), http.status(),
                 http.headers().first("Content-Type").orElse(null), entry.digest(), change, refersTo != null ? "revisit" : "response",
                 refersTo, truncated, file, entry.offset(), entry.length()));
-    }
-
-    private ChangeKind changeOf(NormalizedUrl url, int status, String digest) {
-        Optional<Snapshot> previous = snapshots.latest(url.surt(), url.url());
-        if (previous.isEmpty()) return ChangeKind.NEW;
-        Snapshot p = previous.get();
-        if (p.httpStatus() >= 200 && p.httpStatus() < 300 && (status == 404 || status == 410)) return ChangeKind.GONE;
-        return p.payloadDigest().equals(digest) && p.httpStatus() == status ? ChangeKind.UNCHANGED : ChangeKind.CHANGED;
     }
 
     private static Snapshot withCapture(Snapshot s, String captureId, int hop) {

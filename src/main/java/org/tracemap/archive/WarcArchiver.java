@@ -127,14 +127,17 @@ public final class WarcArchiver {
 
     /** NEW, CHANGED, UNCHANGED (same status and payload) or GONE (2xx before, 404/410 now). */
     static ChangeKind classify(Optional<Snapshot> previous, FetchedResponse r) {
-        if (previous.isEmpty()) return ChangeKind.NEW;
-        Snapshot p = previous.get();
-        if (r.truncated() == null && p.truncated() == null && p.httpStatus() == r.status()
-                && p.payloadDigest().equals(Sha256.label(r.payloadDigest()))) {
-            return ChangeKind.UNCHANGED;
-        }
-        if (p.httpStatus() >= 200 && p.httpStatus() < 300 && (r.status() == 404 || r.status() == 410)) return ChangeKind.GONE;
-        return ChangeKind.CHANGED;
+        return classify(previous, r.status(), Sha256.label(r.payloadDigest()), r.truncated());
     }
 
+    /** As {@link #classify(Optional, FetchedResponse)}, from what a WARC record says of the response. */
+    static ChangeKind classify(Optional<Snapshot> previous, int status, String payloadDigest, String truncated) {
+        if (previous.isEmpty()) return ChangeKind.NEW;
+        Snapshot p = previous.get();
+        if (truncated == null && p.truncated() == null && p.httpStatus() == status && p.payloadDigest().equals(payloadDigest)) {
+            return ChangeKind.UNCHANGED;
+        }
+        if (p.httpStatus() >= 200 && p.httpStatus() < 300 && (status == 404 || status == 410)) return ChangeKind.GONE;
+        return ChangeKind.CHANGED;
+    }
 }
