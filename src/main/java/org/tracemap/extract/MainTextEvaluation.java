@@ -1,51 +1,62 @@
 package org.tracemap.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Scores the extractor on a labelled corpus: for each {@code NAME.html} (or document) with its
- * {@code NAME.json} (url, contentType, title, published, lang, split) and expected {@code NAME.txt}, the
- * bag-of-tokens precision, recall and F1 of the main text — the measure article-extraction benchmarks use
- * — with words as tokens for alphabetic text and single characters for Chinese.
+ * Scores the extractor on a corpus ({@link EvaluationCorpus}): for each page the main text's 4-gram-shingle
+ * precision, recall and F1 ({@link ShingleScore}), and whether title, publication day and language match where
+ * the corpus says what they should be. Over a set, precision and recall are the means over pages and F1 their
+ * harmonic mean, as the article-extraction benchmark reports them.
  */
 public final class MainTextEvaluation {
-    /** The score of one page. */
-    public record PageScore(String name, String split, double precision, double recall, double f1,
-                            boolean titleOk, boolean dateOk, boolean langOk, String error) {}
+    /** One page's score; a null title, date or language check means the corpus does not label it. */
+    public record PageScore(String name, String split, ShingleScore text, Boolean titleOk, Boolean dateOk, Boolean langOk,
+                            String error, String gotTitle, String wantTitle) {
+        public double f1() {
+            return text.f1();
+        }
+    }
 
-    /** All pages, and the means over them. */
+    /** All pages, and the set's figures. */
     public record Report(List<PageScore> pages) {
-        public double meanF1() {
-            return pages.stream().mapToDouble(PageScore::f1).average().orElse(0);
+        public double precision() {
+            return pages.stream().filter(p -> p.text().tp() + p.text().fp() > 0).mapToDouble(p -> p.text().precision()).average().orElse(0);
         }
 
-        public double meanPrecision() {
-            return pages.stream().mapToDouble(PageScore::precision).average().orElse(0);
+        public double recall() {
+            return pages.stream().filter(p -> p.text().tp() + p.text().fn() > 0).mapToDouble(p -> p.text().recall()).average().orElse(0);
         }
 
-        public double meanRecall() {
-            return pages.stream().mapToDouble(PageScore::recall).average().orElse(0);
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 
-        public double share(java.util.function.Predicate<PageScore> ok) {
-            return pages.isEmpty() ? 0 : (double) pages.stream().filter(ok).count() / pages.size();
+        /** The share of labelled pages whose check passed, and how many were labelled. */
+        public double share(Function<PageScore, Boolean> check) {
+            long labelled = pages.stream().map(check).filter(Objects::nonNull).count();
+            return labelled == 0 ? Double.NaN : (double) pages.stream().map(check).filter(Boolean.TRUE::equals).count() / labelled;
+        }
+
+        public long labelled(Function<PageScore, Boolean> check) {
+            return pages.stream().map(check).filter(Objects::nonNull).count();
+        }
+
+        /** The {@code n} pages with the lowest F1, worst first. */
+        public List<PageScore> worst(int n) {
+            return pages.stream().sorted(Comparator.comparingDouble(PageScore::f1)).limit(n).toList();
         }
     }
 
     private final DocumentExtractor extractor;
-    private final ObjectMapper json = new ObjectMapper();
 
     public MainTextEvaluation(DocumentExtractor extractor) {
         this.extractor = extractor;
@@ -54,78 +65,29 @@ public final class MainTextEvaluation {
     /** @param split "dev", "heldout" or null for all pages */
     public Report run(Path corpus, String split) throws IOException {
         List<PageScore> scores = new ArrayList<>();
-        List<Path> labels;
-        try (Stream<Path> files = Files.list(corpus)) {
-            labels = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path label : labels) {
-            String name = label.getFileName().toString().replaceFirst("\\.json$", "");
-            JsonNode meta = json.readTree(label.toFile());
-            String pageSplit = meta.path("split").asText("dev");
-            if (split != null && !split.equals(pageSplit)) continue;
-            Path doc = findDocument(corpus, name);
-            Path expectedFile = corpus.resolve(name + ".txt");
-            if (doc == null || !Files.exists(expectedFile)) continue;
-            String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
-            String contentType = meta.hasNonNull("contentType") ? meta.get("contentType").asText() : null;
-            try {
-                ExtractedText got = extractor.extract(Files.readAllBytes(doc), contentType, meta.path("url").asText(doc.toUri().toString()));
-                double[] prf = prf(tokens(got.text()), tokens(expected));
-                String wantDate = meta.hasNonNull("published") ? meta.get("published").asText() : null;
-                boolean dateOk = wantDate == null ? got.published() == null : LocalDate.parse(wantDate).equals(got.published());
-                boolean titleOk = normalize(got.title()).equals(normalize(meta.path("title").asText()));
-                scores.add(new PageScore(name, pageSplit, prf[0], prf[1], prf[2], titleOk, dateOk,
-                        meta.path("lang").asText().equals(got.lang()), null));
-            } catch (ExtractionException e) {
-                scores.add(new PageScore(name, pageSplit, 0, 0, 0, false, false, false, e.getMessage()));
-            }
-        }
+        for (EvaluationCorpus.Page page : EvaluationCorpus.read(corpus, split)) scores.add(score(page));
         return new Report(scores);
     }
 
-    private static Path findDocument(Path corpus, String name) throws IOException {
-        try (Stream<Path> files = Files.list(corpus)) {
-            return files.filter(p -> {
-                String f = p.getFileName().toString();
-                return f.startsWith(name + ".") && !f.endsWith(".json") && !f.endsWith(".txt");
-            }).findFirst().orElse(null);
+    private PageScore score(EvaluationCorpus.Page page) {
+        try {
+            ExtractedText got = extractor.extract(page.document(), page.contentType(), page.url());
+            Boolean titleOk = page.title() == null ? null : normalize(got.title()).equals(normalize(page.title()));
+            Boolean dateOk = !page.dateLabelled() ? null : Objects.equals(page.published(), got.published());
+            Boolean langOk = page.lang() == null ? null : primary(page.lang()).equals(primary(got.lang()));
+            return new PageScore(page.name(), page.split(), ShingleScore.of(got.text(), page.expectedText()), titleOk, dateOk, langOk,
+                    null, got.title(), page.title());
+        } catch (ExtractionException e) {
+            return new PageScore(page.name(), page.split(), ShingleScore.of("", page.expectedText()), page.title() == null ? null : false,
+                    page.dateLabelled() ? false : null, page.lang() == null ? null : false, e.getMessage(), null, page.title());
         }
     }
 
-    /** Precision, recall and F1 of {@code got} against {@code expected}, as multisets of tokens. */
-    static double[] prf(Map<String, Integer> got, Map<String, Integer> expected) {
-        int common = 0;
-        for (Map.Entry<String, Integer> e : got.entrySet()) common += Math.min(e.getValue(), expected.getOrDefault(e.getKey(), 0));
-        int gotTotal = got.values().stream().mapToInt(Integer::intValue).sum();
-        int expectedTotal = expected.values().stream().mapToInt(Integer::intValue).sum();
-        if (gotTotal == 0 && expectedTotal == 0) return new double[] {1, 1, 1};
-        double p = gotTotal == 0 ? 0 : (double) common / gotTotal;
-        double r = expectedTotal == 0 ? 0 : (double) common / expectedTotal;
-        return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
-    }
-
-    /** Words (letters and digits) lower-cased; each CJK character is its own token. */
-    static Map<String, Integer> tokens(String text) {
-        Map<String, Integer> counts = new HashMap<>();
-        StringBuilder word = new StringBuilder();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (MainTextExtractor.isCjk(c)) {
-                flush(word, counts);
-                counts.merge(String.valueOf(c), 1, Integer::sum);
-            } else if (Character.isLetterOrDigit(c)) {
-                word.append(Character.toLowerCase(c));
-            } else {
-                flush(word, counts);
-            }
-        }
-        flush(word, counts);
-        return counts;
-    }
-
-    private static void flush(StringBuilder word, Map<String, Integer> counts) {
-        if (word.length() > 0) counts.merge(word.toString(), 1, Integer::sum);
-        word.setLength(0);
+    private static String primary(String lang) {
+        if (lang == null) return "";
+        String l = lang.toLowerCase(Locale.ROOT).replace('_', '-');
+        int dash = l.indexOf('-');
+        return dash < 0 ? l : l.substring(0, dash);
     }
 
     private static String normalize(String s) {
