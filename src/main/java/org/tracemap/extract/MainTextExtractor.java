@@ -18,10 +18,11 @@ import org.jsoup.select.NodeTraversor;
 import org.tracemap.limits.Interruption;
 
 /**
- * Finds the main text of an HTML page: strips what is never content (scripts, navigation, footers, share
- * bars, cookie banners, related lists, comments), scores containers by the paragraph text they hold
- * (readability's approach: text length and punctuation, discounted by link density), takes the best
- * container with its content-bearing siblings, and returns its text blocks.
+ * Finds the main text of an HTML page: {@link ArticleFinder} picks the element holding the article (Readability's
+ * scoring), {@link ArticleCleaner} drops the widgets, link lists and share bars left inside it, and the article's
+ * text blocks (paragraphs, headings, list items, table rows, text between line breaks) come out in document order.
+ * When a pass finds less than a short article's worth of text, it runs again with fewer of its guesses (not
+ * dropping "unlikely" elements, then not weighting class names, then not cleaning), and the longest result wins.
  *
  * <p>Walks the tree with loops and explicit stacks, never recursion: jsoup builds 100,000 nested elements
  * as 100,000 levels, and a recursive walk of them overflows the stack. A page nested deeper than
@@ -30,18 +31,29 @@ import org.tracemap.limits.Interruption;
  * time limit stops it.
  */
 final class MainTextExtractor {
+    /** Never article text, whatever the pass: dropped before scoring. */
     private static final Set<String> NEVER_CONTENT = Set.of("script", "style", "noscript", "template", "svg", "canvas",
-            "iframe", "object", "embed", "form", "button", "input", "select", "textarea", "nav", "aside", "footer",
-            "header", "menu", "dialog", "figcaption", "label");
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)(^|[-_\\s])(nav|navbar|navigation|menu|menus|breadcrumbs?|crumbs?"
-            + "|footer|foot|header|masthead|topbar|top-bar|sidebar|side|aside|widgets?|related|recommend(ed|ations)?|more-news"
-            + "|share|sharing|social|comments?|disqus|reply|cookies?|consent|gdpr|banner|advert|advertisement|ads?|ad-slot"
-            + "|sponsor(ed)?|promo|newsletter|subscribe|signup|popup|modal|tags?|tag-list|keywords|pagination|pager|author-bio"
-            + "|byline|dateline|meta|post-meta|article-meta|info|caption|credit|print|toolbar|skip|copyright|hidden|hot|rank"
-            + "|login|search|logo|qrcode|qr)([-_\\s]|\\d|$)");
-    private static final Pattern POSITIVE = Pattern.compile("(?i)(article|content|post|body|story|entry|main|text|detail|news-?con|zw|txt)");
+            "iframe", "object", "embed", "button", "input", "select", "textarea", "dialog", "head", "title", "meta", "link",
+            // Captions describe a picture, not the story (the best extractors on hand-labelled articles drop them too).
+            "figcaption");
+    /** Dropped by tag in a pass that drops unlikely elements: page furniture by its HTML5 role. */
+    private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "menu");
     private static final Pattern BOILERPLATE_LINE = Pattern.compile("(?i)^(share( this)?|read more|related( articles| news)?|tags?:.*"
             + "|advertisement|follow us.*|print|email|分享到.*|相关(新闻|阅读|文章).*|责任编辑.*|来源[:：].*|编辑[:：].*|打印本页|关闭窗口|【.{1,6}】)$");
+    /**
+     * A short line of page metadata rather than article text: a publication date, source, author, editor or view
+     * count ("发布时间：2015-01-20 信息来源：… 浏览次数：1326", "2020-08-14 Source: ZTE Views: 2,318").
+     */
+    private static final Pattern META_LABEL = Pattern.compile("(?i)(发布时间|发布日期|发表时间|信息来源|来源[:：]|浏览(次数|量)?[:：]|阅读(量|数|次数)?[:：]"
+            + "|点击(数|量|率)?[:：]|作者[:：]|责任编辑|编辑[:：]|字号|打印|\\bsource:|\\bviews?:|\\bposted (on|by)\\b|\\bpublished( on)?:|\\bupdated:"
+            + "|\\bby [A-Z][a-z]+ [A-Z][a-z]+ \\|)");
+    private static final Pattern DATE_LIKE = Pattern.compile("(19|20)\\d\\d[-/.年]\\d{1,2}|\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Less weighted text than this and a pass is tried again with fewer guesses (Readability's 500 characters). */
+    private static final int ENOUGH = 500;
+    private static final List<ArticleFinder.Flags> PASSES = List.of(ArticleFinder.Flags.ALL,
+            new ArticleFinder.Flags(false, true, true), new ArticleFinder.Flags(false, false, true), new ArticleFinder.Flags(false, false, false));
     private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dd", "dt");
     /**
      * Deeper than browsers build (Chromium's HTML parser stops nesting at 512 and adds deeper elements as
@@ -60,25 +72,35 @@ final class MainTextExtractor {
             notes.add("the page nests elements more than " + MAX_DEPTH + " deep: its whole text is kept, not just its main text");
             return wholeText(body);
         }
-        Element clean = body.clone();
-        strip(clean);
-        Map<Element, Double> scores = score(clean);
-        LinkDensities densities = new LinkDensities();
-        Element best = null;
-        double bestScore = 0;
-        for (Map.Entry<Element, Double> e : scores.entrySet()) {
-            Interruption.check();
-            double s = e.getValue() * (1 - densities.of(e.getKey()));
-            if (s > bestScore) {
-                bestScore = s;
-                best = e.getKey();
+        String title = TitleFinder.find(doc);
+        List<String> longest = List.of();
+        int longestLength = -1;
+        for (ArticleFinder.Flags flags : PASSES) {
+            Element copy = body.clone();
+            dropNeverContent(copy, flags);
+            ArticleFinder finder = new ArticleFinder(flags);
+            ArticleFinder.Article article = finder.find(copy);
+            new ArticleCleaner(finder, flags).clean(article.parts(), article.scores(), title);
+            LinkDensities densities = new LinkDensities();
+            List<String> blocks = new ArrayList<>();
+            for (Element part : article.parts()) blocks.addAll(blocks(part, densities));
+            int length = 0;
+            for (String b : blocks) length += ArticleFinder.TextStats.weightedLength(b);
+            if (length >= ENOUGH) return blocks;
+            if (length > longestLength) {
+                longest = blocks;
+                longestLength = length;
             }
         }
-        if (best == null) return blocks(clean, densities);
-        List<Element> chosen = withContentSiblings(best, bestScore, scores, densities);
-        List<String> out = new ArrayList<>();
-        for (Element e : chosen) out.addAll(blocks(e, densities));
-        return out;
+        return longest;
+    }
+
+    private static void dropNeverContent(Element root, ArticleFinder.Flags flags) {
+        for (Element e : new ArrayList<>(root.getAllElements())) {
+            if (e == root || e.parent() == null) continue;
+            String tag = e.normalName();
+            if (NEVER_CONTENT.contains(tag) || (flags.stripUnlikely() && FURNITURE.contains(tag))) e.remove();
+        }
     }
 
     /** Whether any element lies more than {@code max} levels below {@code root}; one pass, stopping at the first. */
@@ -148,63 +170,6 @@ final class MainTextExtractor {
         }
     }
 
-    private static void strip(Element root) {
-        for (Element e : new ArrayList<>(root.getAllElements())) {
-            Interruption.check();
-            if (e == root || e.parent() == null) continue;
-            String tag = e.normalName();
-            String marks = e.className() + " " + e.id();
-            String role = e.attr("role");
-            boolean hidden = e.hasAttr("hidden") || e.attr("aria-hidden").equals("true")
-                    || e.attr("style").replace(" ", "").toLowerCase().contains("display:none");
-            boolean boilerplateMarks = BOILERPLATE.matcher(marks).find() && !isProbablyContent(e, marks);
-            if (NEVER_CONTENT.contains(tag) || hidden || boilerplateMarks
-                    || NOT_CONTENT_ROLE.matcher(role).matches()) {
-                e.remove();
-            }
-        }
-    }
-
-    /** A container marked both as content and as something else ("article-body tags") keeps its content. */
-    private static boolean isProbablyContent(Element e, String marks) {
-        return POSITIVE.matcher(marks).find() && e.text().length() > 400 && linkDensity(e) < 0.3;
-    }
-
-    /** Scores each element by the paragraphs directly under it (full) and under its children (half). */
-    private static Map<Element, Double> score(Element root) {
-        Map<Element, Double> scores = new IdentityHashMap<>();
-        for (Element p : root.select("p, pre, td, blockquote, li, div, section, article, span, font")) {
-            Interruption.check();
-            String text = ownBlockText(p);
-            int weight = weightedLength(text);
-            if (weight < 25) continue;
-            double score = 1 + countPunctuation(text) + Math.min(weight / 100.0, 3);
-            Element parent = p.parent();
-            if (parent == null) continue;
-            scores.merge(parent, score, Double::sum);
-            if (parent.parent() != null) scores.merge(parent.parent(), score / 2, Double::sum);
-        }
-        return scores;
-    }
-
-    /** The best container plus siblings that hold comparable content (a body split around an ad or image). */
-    private static List<Element> withContentSiblings(Element best, double bestScore, Map<Element, Double> scores, LinkDensities densities) {
-        Element parent = best.parent();
-        if (parent == null) return List.of(best);
-        List<Element> chosen = new ArrayList<>();
-        double threshold = Math.max(10, bestScore * 0.2);
-        for (Element sibling : parent.children()) {
-            if (sibling == best) {
-                chosen.add(sibling);
-                continue;
-            }
-            double s = scores.getOrDefault(sibling, 0.0) * (1 - densities.of(sibling));
-            boolean paragraphLike = sibling.normalName().equals("p") && weightedLength(sibling.text()) > 80 && densities.of(sibling) < 0.25;
-            if (s >= threshold || paragraphLike) chosen.add(sibling);
-        }
-        return chosen;
-    }
-
     /**
      * Text blocks under {@code root}: paragraphs, headings, list items, table rows, and loose text between
      * {@code <br>}s. A block with no blocks inside is one block of text; one with nested blocks (a list item holding a
@@ -257,7 +222,8 @@ final class MainTextExtractor {
 
     /** Adds a block that holds no blocks (or a table row) as one block of text; false for anything else. */
     private static boolean addIfLeafBlock(Element el, List<String> out, LinkDensities densities) {
-        if (!BLOCKS.contains(el.normalName()) || !(el.normalName().equals("tr") || !hasBlockChild(el))) return false;
+        if (!BLOCKS.contains(el.normalName())) return false;
+        if (el.normalName().equals("tr") ? rowHasBlocks(el) : hasBlockChild(el)) return false;
         add(el.normalName().equals("tr") ? rowText(el) : el.text().strip(), el, out, densities);
         return true;
     }
@@ -278,15 +244,33 @@ final class MainTextExtractor {
 
     private static void add(String text, Element el, List<String> out, LinkDensities densities) {
         String t = text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
-        if (t.isEmpty() || BOILERPLATE_LINE.matcher(t).matches()) return;
+        if (t.isEmpty() || BOILERPLATE_LINE.matcher(t).matches() || isMetadataLine(t)) return;
         // Link lists. (No links means a density of 0: the cached density stands for "has links" too.)
         if (densities.of(el) > 0.5 && weightedLength(t) < 400) return;
         out.add(t);
     }
 
+    static boolean isMetadataLine(String t) {
+        if (t.length() > 160) return false;
+        var labels = META_LABEL.matcher(t);
+        int n = 0;
+        while (labels.find()) n++;
+        return n >= 2 || (n == 1 && DATE_LIKE.matcher(t).find());
+    }
+
     private static boolean hasBlockChild(Element el) {
         for (Element c : el.children()) {
             if (c.isBlock() || BLOCKS.contains(c.normalName()) || c.normalName().equals("table")) return true;
+        }
+        return false;
+    }
+
+    /** A row used for layout: its cells hold paragraphs, tables or line-broken text, to be walked block by block. */
+    private static boolean rowHasBlocks(Element tr) {
+        for (Element cell : tr.children()) {
+            for (Element c : cell.children()) {
+                if (c.isBlock() || BLOCKS.contains(c.normalName()) || c.normalName().equals("table") || c.normalName().equals("br")) return true;
+            }
         }
         return false;
     }
@@ -298,20 +282,6 @@ final class MainTextExtractor {
             if (!c.isEmpty()) cells.add(c);
         }
         return String.join(" ", cells);
-    }
-
-    /** Text of an element excluding nested block containers' text (so a div is scored for its own text). */
-    private static String ownBlockText(Element e) {
-        if (!e.normalName().equals("div") && !e.normalName().equals("section") && !e.normalName().equals("article")
-                && !e.normalName().equals("span") && !e.normalName().equals("font")) {
-            return e.text();
-        }
-        StringBuilder s = new StringBuilder();
-        for (Node child : e.childNodes()) {
-            if (child instanceof TextNode t) s.append(t.text());
-            else if (child instanceof Element c && !c.isBlock() && !c.normalName().equals("br")) s.append(c.text());
-        }
-        return s.toString();
     }
 
     static double linkDensity(Element e) {
@@ -327,15 +297,6 @@ final class MainTextExtractor {
     static int weightedLength(String text) {
         int n = 0;
         for (int i = 0; i < text.length(); i++) n += isCjk(text.charAt(i)) ? 3 : 1;
-        return n;
-    }
-
-    private static int countPunctuation(String text) {
-        int n = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '，' || c == '、' || c == '。' || c == '；' || c == ';') n++;
-        }
         return n;
     }
 

@@ -78,7 +78,7 @@ final class PublicationDateFinder {
 
     private Optional<LocalDate> fromJsonLd(String data) {
         try {
-            JsonNode found = json.readTree(data).findValue("datePublished");
+            JsonNode found = json.readTree(TitleFinder.jsonLd(data)).findValue("datePublished");
             return found == null ? Optional.empty() : parse(found.asText());
         } catch (java.io.IOException e) {
             return Optional.empty(); // malformed JSON-LD is common; other sources remain

@@ -1,0 +1,342 @@
+package org.tracemap.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.tracemap.limits.Interruption;
+
+/**
+ * Finds the element that holds a page's article, the way Readability does (Arc90's algorithm as Mozilla keeps
+ * it, studied from its documentation and source; this is our own code): clear what is unlikely to be content,
+ * score each paragraph by its length and commas, give the scores to its ancestors (less the further up),
+ * discount candidates by their link density, prefer a common ancestor when several candidates are close,
+ * then gather the winner's siblings that look like content too (a body split around an image or an ad).
+ *
+ * <p>Works on a copy of the body that it changes (removals, {@code <br><br>} turned into paragraphs).
+ * Loops only, no recursion: the caller has refused pages nested deeper than {@link MainTextExtractor#MAX_DEPTH}.
+ */
+final class ArticleFinder {
+    static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra"
+            + "|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
+            + "|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|newsletter|subscribe|recommend|crumb"
+            + "|location|toolbar|fenxiang|xgxw|xiangguan|tuijian|paihang|copyright|hot-?news");
+    static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
+    static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"
+            + "|zw|zhengwen|detail|TRS_Editor|cnt|con_?txt");
+    static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
+            + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog");
+    private static final Set<String> TAGS_TO_SCORE = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
+    /** Children that make a div a container rather than a paragraph. */
+    private static final Set<String> DIV_TO_P = Set.of("blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section",
+            "article", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "header", "footer", "aside", "nav", "form", "center", "li");
+    private static final Set<String> EMPTY_REMOVABLE = Set.of("div", "section", "header", "h1", "h2", "h3", "h4", "h5", "h6");
+    private static final int TOP_CANDIDATES = 5;
+    private static final Pattern COMMA = Pattern.compile("[,，、]");
+
+    /** What a run of the finder may do; later runs relax it when the first finds too little (as Readability's flags). */
+    record Flags(boolean stripUnlikely, boolean weightClasses, boolean cleanConditionally) {
+        static final Flags ALL = new Flags(true, true, true);
+    }
+
+    /** The article: the elements gathered, in document order, and the scores the cleaner consults. */
+    record Article(List<Element> parts, Map<Element, Double> scores) {}
+
+    private final Flags flags;
+    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    private final TextStats stats = new TextStats();
+
+    ArticleFinder(Flags flags) {
+        this.flags = flags;
+    }
+
+    Article find(Element body) {
+        List<Element> toScore = prepare(body);
+        List<Element> candidates = new ArrayList<>();
+        for (Element e : toScore) {
+            Interruption.check();
+            if (e.parent() == null) continue;
+            String text = stats.text(e);
+            int length = TextStats.weightedLength(text);
+            if (length < 25) continue;
+            double score = 1 + COMMA.split(text, -1).length + Math.min(length / 100, 3);
+            Element ancestor = e.parent();
+            for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
+                if (!scores.containsKey(ancestor)) {
+                    scores.put(ancestor, initialScore(ancestor));
+                    candidates.add(ancestor);
+                }
+                double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+                scores.merge(ancestor, score / divider, Double::sum);
+            }
+        }
+        for (Element c : candidates) scores.put(c, scores.get(c) * (1 - stats.linkDensity(c)));
+        List<Element> top = top(candidates);
+        if (top.isEmpty() || top.get(0) == body) return new Article(List.of(body), scores);
+        Element best = betterAncestor(top, body);
+        return new Article(withSiblings(best), scores);
+    }
+
+    /**
+     * Readability's node prepping: drops hidden elements, unlikely candidates (by class, id and role) and empty
+     * containers; turns {@code <br><br>} runs into paragraphs and paragraph-like divs into things to score.
+     */
+    private List<Element> prepare(Element body) {
+        BrRuns.toParagraphs(body);
+        List<Element> toScore = new ArrayList<>();
+        for (Element e : new ArrayList<>(body.getAllElements())) {
+            Interruption.check();
+            if (e == body || e.parent() == null || !isAttached(e, body)) continue;
+            String tag = e.normalName();
+            if (!isProbablyVisible(e)) {
+                e.remove();
+                continue;
+            }
+            String marks = e.className() + " " + e.id();
+            if (flags.stripUnlikely() && !tag.equals("a") && !tag.equals("body")) {
+                if (UNLIKELY.matcher(marks).find() && !MAYBE_CANDIDATE.matcher(marks).find() && !insideTableOrCode(e)) {
+                    e.remove();
+                    continue;
+                }
+                if (UNLIKELY_ROLES.contains(e.attr("role"))) {
+                    e.remove();
+                    continue;
+                }
+            }
+            if (EMPTY_REMOVABLE.contains(tag) && isWithoutContent(e)) {
+                e.remove();
+                continue;
+            }
+            if (TAGS_TO_SCORE.contains(tag)) toScore.add(e);
+            if (tag.equals("div") && !hasBlockChild(e)) toScore.add(e); // a div used as a paragraph
+        }
+        return toScore;
+    }
+
+    /** Whether {@code e} is still in the tree under {@code root} (an ancestor may have been removed). */
+    private static boolean isAttached(Element e, Element root) {
+        for (Element p = e.parent(); p != null; p = p.parent()) if (p == root) return true;
+        return false;
+    }
+
+    static boolean isProbablyVisible(Element e) {
+        String style = e.attr("style").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+        if (style.contains("display:none") || style.contains("visibility:hidden")) return false;
+        if (e.hasAttr("hidden")) return false;
+        // Readability keeps aria-hidden images that are the fallback of a lazy-loading script.
+        return !e.attr("aria-hidden").equals("true") || e.className().contains("fallback-image");
+    }
+
+    private static boolean insideTableOrCode(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            String t = p.normalName();
+            if (t.equals("table") || t.equals("code")) return true;
+        }
+        return false;
+    }
+
+    private static boolean isWithoutContent(Element e) {
+        if (!e.text().isBlank()) return false;
+        for (Element c : e.children()) {
+            if (!c.normalName().equals("br") && !c.normalName().equals("hr")) return false;
+        }
+        return true;
+    }
+
+    static boolean hasBlockChild(Element e) {
+        for (Element c : e.getAllElements()) {
+            if (c != e && DIV_TO_P.contains(c.normalName())) return true;
+        }
+        return false;
+    }
+
+    private double initialScore(Element e) {
+        double score = switch (e.normalName()) {
+            case "div" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        return score + classWeight(e);
+    }
+
+    /** +25 for a content-like class or id, -25 for a boilerplate-like one (each of class and id counts once). */
+    double classWeight(Element e) {
+        if (!flags.weightClasses()) return 0;
+        double weight = 0;
+        for (String s : new String[] {e.className(), e.id()}) {
+            if (s.isEmpty()) continue;
+            if (NEGATIVE.matcher(s).find()) weight -= 25;
+            if (POSITIVE.matcher(s).find()) weight += 25;
+        }
+        return weight;
+    }
+
+    private List<Element> top(List<Element> candidates) {
+        List<Element> top = new ArrayList<>(TOP_CANDIDATES + 1);
+        for (Element c : candidates) {
+            double s = scores.get(c);
+            int i = 0;
+            while (i < top.size() && scores.get(top.get(i)) >= s) i++;
+            if (i < TOP_CANDIDATES) {
+                top.add(i, c);
+                if (top.size() > TOP_CANDIDATES) top.remove(TOP_CANDIDATES);
+            }
+        }
+        return top;
+    }
+
+    /**
+     * When three or more runners-up score close to the winner, their common ancestor is likely the article
+     * (paragraphs in several wrappers); then climb while the parent scores better, and past only-children.
+     */
+    private Element betterAncestor(List<Element> top, Element body) {
+        Element best = top.get(0);
+        double bestScore = scores.get(best);
+        List<List<Element>> close = new ArrayList<>();
+        for (int i = 1; i < top.size(); i++) {
+            if (scores.get(top.get(i)) / bestScore >= 0.75) close.add(ancestors(top.get(i)));
+        }
+        if (close.size() >= 3) {
+            for (Element parent = best.parent(); parent != null && parent != body; parent = parent.parent()) {
+                int containing = 0;
+                for (List<Element> a : close) if (a.contains(parent)) containing++;
+                if (containing >= 3) {
+                    best = parent;
+                    break;
+                }
+            }
+        }
+        scores.putIfAbsent(best, initialScore(best));
+        double last = scores.get(best);
+        double floor = last / 3;
+        for (Element parent = best.parent(); parent != null && parent != body; parent = parent.parent()) {
+            Double s = scores.get(parent);
+            if (s == null) continue;
+            if (s < floor) break;
+            if (s > last) {
+                best = parent;
+                break;
+            }
+            last = s;
+        }
+        for (Element parent = best.parent(); parent != null && parent != body && parent.children().size() == 1; parent = parent.parent()) {
+            best = parent;
+        }
+        scores.putIfAbsent(best, initialScore(best));
+        return best;
+    }
+
+    private static List<Element> ancestors(Element e) {
+        List<Element> out = new ArrayList<>();
+        for (Element p = e.parent(); p != null; p = p.parent()) out.add(p);
+        return out;
+    }
+
+    /** The winner and its siblings that score near it, share its class, or are paragraphs of prose. */
+    private List<Element> withSiblings(Element best) {
+        Element parent = best.parent();
+        if (parent == null) return List.of(best);
+        double bestScore = scores.get(best);
+        double threshold = Math.max(10, bestScore * 0.2);
+        List<Element> chosen = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == best) {
+                chosen.add(sibling);
+                continue;
+            }
+            double bonus = !best.className().isEmpty() && sibling.className().equals(best.className()) ? bestScore * 0.2 : 0;
+            Double s = scores.get(sibling);
+            if (s != null && s + bonus >= threshold) {
+                chosen.add(sibling);
+            } else if (sibling.normalName().equals("p") || (sibling.normalName().equals("div") && !hasBlockChild(sibling))) {
+                String text = stats.text(sibling);
+                int length = TextStats.weightedLength(text);
+                double density = stats.linkDensity(sibling);
+                if (length > 80 && density < 0.25) chosen.add(sibling);
+                else if (length > 0 && length <= 80 && density == 0 && TextStats.endsSentence(text)) chosen.add(sibling);
+            }
+        }
+        return chosen;
+    }
+
+    /** Text and link density of elements, computed once each (the tree does not change while they are asked). */
+    static final class TextStats {
+        private final Map<Element, String> texts = new IdentityHashMap<>();
+        private final Map<Element, Double> densities = new IdentityHashMap<>();
+
+        String text(Element e) {
+            return texts.computeIfAbsent(e, Element::text);
+        }
+
+        double linkDensity(Element e) {
+            Double d = densities.get(e);
+            if (d == null) {
+                int total = TextStats.weightedLength(text(e));
+                int linked = 0;
+                if (total > 0) for (Element a : e.getElementsByTag("a")) linked += TextStats.weightedLength(text(a));
+                d = total == 0 ? 0 : Math.min(1.0, (double) linked / total);
+                densities.put(e, d);
+            }
+            return d;
+        }
+
+        /** Length where a CJK character counts as much as a short word of three letters. */
+        static int weightedLength(String text) {
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) n += MainTextExtractor.isCjk(text.charAt(i)) ? 3 : 1;
+            return n;
+        }
+
+        static boolean endsSentence(String text) {
+            return text.matches("(?s).*[.。!！?？](\\s.*|\"|”|)$") || text.contains(". ");
+        }
+    }
+
+    /** Readability's {@code <br><br>} handling: two or more line breaks in a row start a paragraph. */
+    static final class BrRuns {
+        private BrRuns() {}
+
+        static void toParagraphs(Element root) {
+            for (Element br : new ArrayList<>(root.getElementsByTag("br"))) {
+                Interruption.check();
+                if (br.parent() == null) continue;
+                Node next = nextNonBlank(br.nextSibling());
+                boolean run = false;
+                while (next instanceof Element e && e.normalName().equals("br")) {
+                    run = true;
+                    Node after = e.nextSibling();
+                    e.remove();
+                    next = nextNonBlank(after);
+                }
+                if (!run) continue;
+                Element p = new Element("p");
+                br.replaceWith(p);
+                Node n = p.nextSibling();
+                while (n != null) {
+                    if (n instanceof Element e && e.normalName().equals("br")) {
+                        Node after = nextNonBlank(e.nextSibling());
+                        if (after instanceof Element a && a.normalName().equals("br")) break;
+                    }
+                    if (n instanceof Element e && DIV_TO_P.contains(e.normalName())) break; // a block ends the paragraph
+                    Node sibling = n.nextSibling();
+                    p.appendChild(n);
+                    n = sibling;
+                }
+                if (p.childNodeSize() == 0) p.remove();
+            }
+        }
+
+        private static Node nextNonBlank(Node n) {
+            while (n instanceof TextNode t && t.isBlank()) n = n.nextSibling();
+            return n;
+        }
+    }
+}
