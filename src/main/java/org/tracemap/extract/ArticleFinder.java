@@ -31,6 +31,8 @@ final class ArticleFinder {
             + "|zw|zhengwen|detail|TRS_Editor|cnt|con_?txt");
     static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
             + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    /** Author and date lines ("By A. Writer"), which Readability takes out of the text as the byline. */
+    static final Pattern BYLINE = Pattern.compile("(?i)byline|author|dateline|writtenby|p-author");
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog");
     private static final Set<String> TAGS_TO_SCORE = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
     /** Children that make a div a container rather than a paragraph. */
@@ -99,6 +101,10 @@ final class ArticleFinder {
                 continue;
             }
             String marks = e.className() + " " + e.id();
+            if (isByline(e, marks)) {
+                e.remove();
+                continue;
+            }
             if (flags.stripUnlikely() && !tag.equals("a") && !tag.equals("body")) {
                 if (UNLIKELY.matcher(marks).find() && !MAYBE_CANDIDATE.matcher(marks).find() && !insideTableOrCode(e)) {
                     e.remove();
@@ -119,6 +125,13 @@ final class ArticleFinder {
         return toScore;
     }
 
+    private boolean isByline(Element e, String marks) {
+        boolean marked = e.attr("rel").equals("author") || e.attr("itemprop").contains("author") || BYLINE.matcher(marks).find();
+        if (!marked) return false;
+        int length = stats.text(e).strip().length();
+        return length > 0 && length < 100;
+    }
+
     /** Whether {@code e} is still in the tree under {@code root} (an ancestor may have been removed). */
     private static boolean isAttached(Element e, Element root) {
         for (Element p = e.parent(); p != null; p = p.parent()) if (p == root) return true;
@@ -127,7 +140,10 @@ final class ArticleFinder {
 
     static boolean isProbablyVisible(Element e) {
         String style = e.attr("style").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
-        if (style.contains("display:none") || style.contains("visibility:hidden")) return false;
+        if (style.contains("display:none")) return false;
+        // Pages that reveal their article by script hide it this way at first (WeChat's js_content): a hidden
+        // element holding a whole article is the article, a small one is a popup.
+        if (style.contains("visibility:hidden") && e.text().length() < 200) return false;
         if (e.hasAttr("hidden")) return false;
         // Readability keeps aria-hidden images that are the fallback of a lazy-loading script.
         return !e.attr("aria-hidden").equals("true") || e.className().contains("fallback-image");

@@ -92,8 +92,18 @@ public final class DocumentExtractor implements AutoCloseable {
         if (truncated) text = text.substring(0, settings.maxTextChars());
         List<String> links = links(doc, notes);
         LocalDate published = dates.find(doc, doc.body()).orElse(null);
-        String lang = languages.guess(text.isBlank() ? doc.text() : text);
+        String lang = languages.guess(text.isBlank() ? doc.text() : text, declaredLanguage(doc));
         return new ExtractedText(title(TitleFinder.find(doc), notes), published, lang, text, links, truncated, List.copyOf(notes));
+    }
+
+    /** The language the page says it is in: {@code <html lang>}, else a Content-Language meta tag. */
+    private static String declaredLanguage(Document doc) {
+        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        if (lang.isBlank()) {
+            var meta = doc.selectFirst("meta[http-equiv=content-language]");
+            if (meta != null) lang = meta.attr("content");
+        }
+        return lang.isBlank() ? null : lang;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.tracemap.extract;
 
+import java.util.List;
+
 import org.apache.tika.language.detect.LanguageDetector;
 import org.apache.tika.language.detect.LanguageResult;
 import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
@@ -11,6 +13,32 @@ import org.apache.tika.langdetect.optimaize.OptimaizeLangDetector;
  */
 final class LanguageGuesser {
     private static volatile LanguageDetector models;
+
+    /**
+     * The language of {@code text} on a page that declares {@code declared} ({@code <html lang>}, may be null):
+     * the declaration wins for alphabetic text unless the models are sure of another language (templates
+     * often keep a default "en"), and never against the script (a Chinese page marked "en" is Chinese).
+     */
+    String guess(String text, String declared) {
+        String guessed = guess(text);
+        String claim = primary(declared);
+        if (claim == null || guessed.equals(claim)) return guessed;
+        if (CJK.contains(guessed) || CJK.contains(claim)) return guessed; // the script decides
+        if (guessed.equals("und")) return claim;
+        String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
+        List<LanguageResult> all = detectAll(sample);
+        boolean sure = !all.isEmpty() && all.get(0).getLanguage().equals(guessed) && all.get(0).getRawScore() > 0.95;
+        return sure ? guessed : claim;
+    }
+
+    private static final java.util.Set<String> CJK = java.util.Set.of("zh", "ja", "ko");
+
+    /** The primary subtag of a language tag ("en-GB" -> "en"), or null when it is not a two-letter code. */
+    static String primary(String tag) {
+        if (tag == null) return null;
+        String p = tag.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]")[0];
+        return p.matches("[a-z]{2}") ? p : null;
+    }
 
     String guess(String text) {
         int han = 0, kana = 0, hangul = 0, other = 0;
@@ -35,7 +63,8 @@ final class LanguageGuesser {
         // n-gram models are unreliable on a few words ("Huawei opened an R&D lab." comes out Welsh), so short
         // or uncertain text is settled by English function words, and otherwise left undetermined.
         if (other < 200) return looksEnglish(text) ? "en" : "und";
-        LanguageResult result = detector().detect(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+        List<LanguageResult> all = detectAll(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+        LanguageResult result = all.isEmpty() ? LanguageResult.NULL : all.get(0);
         if (result.isReasonablyCertain()) return result.getLanguage();
         return looksEnglish(text) ? "en" : "und";
     }
@@ -52,6 +81,17 @@ final class LanguageGuesser {
             if (ENGLISH.contains(w)) hits++;
         }
         return total > 0 && hits * 10 >= total; // function words are a third of running English text
+    }
+
+    /**
+     * The models' guesses, best first. Tika's detector keeps the text it is given as state, so one shared
+     * detector serves one text at a time (a detection takes milliseconds; the models take a second to load).
+     */
+    private static List<LanguageResult> detectAll(String text) {
+        LanguageDetector d = detector();
+        synchronized (d) {
+            return d.detectAll(text);
+        }
     }
 
     private static LanguageDetector detector() {

@@ -36,10 +36,18 @@ final class MainTextExtractor {
             "iframe", "object", "embed", "button", "input", "select", "textarea", "dialog", "head", "title", "meta", "link",
             // Captions describe a picture, not the story (the best extractors on hand-labelled articles drop them too).
             "figcaption");
-    /** Dropped by tag in a pass that drops unlikely elements: page furniture by its HTML5 role. */
+    /** Page furniture by its HTML5 element, dropped in every pass (trafilatura does too): a footer is never the story. */
     private static final Set<String> FURNITURE = Set.of("nav", "aside", "footer", "menu");
     private static final Pattern BOILERPLATE_LINE = Pattern.compile("(?i)^(share( this)?|read more|related( articles| news)?|tags?:.*"
-            + "|advertisement|follow us.*|print|email|分享到.*|相关(新闻|阅读|文章).*|责任编辑.*|来源[:：].*|编辑[:：].*|打印本页|关闭窗口|【.{1,6}】)$");
+            + "|advertisement|follow us.*|print|email|分享到.*|相关(新闻|阅读|文章).*|责任编辑.*|来源[:：].*|编辑[:：].*|打印本页|关闭窗口|【.{1,6}】"
+            // Platform disclaimers ("特别声明：以上内容…仅提供信息存储服务", "免责声明：本文仅代表作者个人观点…").
+            + "|(免责声明|特别声明|版权声明|声明)[:：].*|disclaimer:.*|notice: the content above.*)$");
+    /**
+     * Where a press release's end matter begins: "About Huawei", "关于阿里云", media contacts. What follows is the
+     * company's standing boilerplate, the same on every release, not the story (and full of company names).
+     */
+    private static final Pattern END_MATTER = Pattern.compile("(?i)^(关于[\\p{IsHan}A-Za-z0-9]{2,20}|about [A-Z0-9][\\w&.,'\\- ]{1,50}"
+            + "|(媒体|新闻)联系(人|方式)?[:：]?|media (contacts?|enquiries|inquiries)[:：]?|press (contacts?|office)[:：]?|###)$");
     /**
      * A short line of page metadata rather than article text: a publication date, source, author, editor or view
      * count ("发布时间：2015-01-20 信息来源：… 浏览次数：1326", "2020-08-14 Source: ZTE Views: 2,318").
@@ -86,6 +94,7 @@ final class MainTextExtractor {
             for (Element part : article.parts()) blocks.addAll(blocks(part, densities));
             int length = 0;
             for (String b : blocks) length += ArticleFinder.TextStats.weightedLength(b);
+            blocks = withoutEndMatter(blocks);
             if (length >= ENOUGH) return blocks;
             if (length > longestLength) {
                 longest = blocks;
@@ -95,11 +104,19 @@ final class MainTextExtractor {
         return longest;
     }
 
+    /** The blocks before a press release's end matter, when it comes after some article text. */
+    static List<String> withoutEndMatter(List<String> blocks) {
+        for (int i = 2; i < blocks.size(); i++) {
+            if (END_MATTER.matcher(blocks.get(i)).matches()) return new ArrayList<>(blocks.subList(0, i));
+        }
+        return blocks;
+    }
+
     private static void dropNeverContent(Element root, ArticleFinder.Flags flags) {
         for (Element e : new ArrayList<>(root.getAllElements())) {
             if (e == root || e.parent() == null) continue;
             String tag = e.normalName();
-            if (NEVER_CONTENT.contains(tag) || (flags.stripUnlikely() && FURNITURE.contains(tag))) e.remove();
+            if (NEVER_CONTENT.contains(tag) || FURNITURE.contains(tag)) e.remove();
         }
     }
 

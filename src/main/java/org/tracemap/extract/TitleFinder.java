@@ -129,6 +129,8 @@ final class TitleFinder {
             if (h1s.size() == 1) title = h1s.first().text();
         }
         title = title.strip().replaceAll("\\s{2,}", " ");
+        String confirmed = confirmedShortHeadline(doc, original);
+        if (confirmed != null) return confirmed;
         int count = words(title);
         if (count <= 4 && (!hierarchical || count != words(original.replaceAll("[|\\-–—\\\\/>»]+", "")) - 1)) title = original;
         if (title.isBlank()) {
@@ -136,6 +138,18 @@ final class TitleFinder {
             if (h1s.size() == 1) title = h1s.first().text();
         }
         return title;
+    }
+
+    /**
+     * The first part of a separated title when it is too short for Readability's rules to trust ("Huawei lab |
+     * Wire" keeps the site name) but the page shows exactly it as a heading: the headline, confirmed by the page.
+     */
+    private static String confirmedShortHeadline(Document doc, String title) {
+        String[] parts = SEPARATOR.split(title);
+        if (parts.length < 2 || words(parts[0]) > 2) return null;
+        String first = parts[0].strip();
+        for (Element h : doc.select("h1, h2")) if (h.text().strip().equals(first)) return first;
+        return null;
     }
 
     /** A part that names the site rather than the story: "新华网", "杭州市商务委员会", "中国移动国际有限公司". */

@@ -134,7 +134,7 @@ class HostileDocumentTest {
         ExtractedText asPdf = extract(utf8(ARTICLE), "application/pdf");
         ExtractedText asHtml = extract(utf8(ARTICLE), "text/html");
         assertThat(asPdf.text()).isEqualTo(asHtml.text()).startsWith("Huawei opened a research lab").doesNotContain("Home").doesNotContain("rights reserved");
-        assertThat(asPdf.title()).isEqualTo("Huawei lab");
+        assertThat(asPdf.title()).isEqualTo(asHtml.title()).startsWith("Huawei lab");
     }
 
     @Test
