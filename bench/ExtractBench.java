@@ -21,10 +21,12 @@ public class ExtractBench {
     public static void main(String[] args) throws Exception {
         Path corpus = Path.of(args[0]);
         int rounds = Integer.parseInt(args[1]);
+        // Optional third argument: which files are documents (the readability set holds expected.html beside source.html).
+        String include = args.length > 2 ? args[2] : ".*\\.(html|pdf|docx)$";
         List<byte[]> docs = new ArrayList<>();
         List<String> types = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
-            for (Path p : files.filter(f -> f.toString().matches(".*\\.(html|pdf|docx)$") && !f.toString().contains("broken")
+            for (Path p : files.filter(f -> f.toString().matches(include) && !f.toString().contains("broken")
                     && !f.toString().contains("encrypted")).sorted().toList()) {
                 docs.add(Files.readAllBytes(p));
                 String name = p.toString();

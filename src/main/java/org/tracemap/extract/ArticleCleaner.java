@@ -40,7 +40,8 @@ final class ArticleCleaner {
             // Share bars inside the article (the article itself may be marked "share" by a clumsy theme).
             for (Element child : part.children()) {
                 for (Element e : new ArrayList<>(child.getAllElements())) {
-                    if (e.parent() != null && SHARE.matcher(e.className() + " " + e.id()).find() && stats.text(e).length() < 500) e.remove();
+                    if (e.parent() == null || (!e.hasAttr("class") && !e.hasAttr("id"))) continue;
+                    if (SHARE.matcher(e.className() + " " + e.id()).find() && stats.text(e).length() < 500) e.remove();
                 }
             }
             cleanHeadings(part, title);
@@ -75,8 +76,18 @@ final class ArticleCleaner {
             if (e == part || e.parent() == null) continue;
             if (tag.equals("table") && isDataTable(e)) continue;
             if (insideDataTable(e) || insideTag(e, "code")) continue;
-            if (shouldRemove(e, tag, scores)) e.remove();
+            if (shouldRemove(e, tag, scores)) {
+                removedConditionally = true;
+                e.remove();
+            }
         }
+    }
+
+    private boolean removedConditionally;
+
+    /** Whether conditional cleaning removed anything (a pass without it would find more). */
+    boolean guessed() {
+        return removedConditionally;
     }
 
     private boolean shouldRemove(Element e, String tag, Map<Element, Double> scores) {
@@ -101,7 +112,7 @@ final class ArticleCleaner {
             if (!VIDEO.matcher(em.attr("src")).find()) embeds++;
         }
         double linkDensity = stats.linkDensity(e);
-        int length = ArticleFinder.TextStats.weightedLength(text);
+        int length = stats.length(e);
         boolean figure = insideTag(e, "figure");
         double headingDensity = length == 0 ? 0 : ArticleFinder.TextStats.weightedLength(headingText(e)) / (double) length;
         return (img > 1 && p / (double) img < 0.5 && !figure)

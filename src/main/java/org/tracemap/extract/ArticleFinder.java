@@ -22,17 +22,29 @@ import org.tracemap.limits.Interruption;
  * Loops only, no recursion: the caller has refused pages nested deeper than {@link MainTextExtractor#MAX_DEPTH}.
  */
 final class ArticleFinder {
-    static final Pattern UNLIKELY = Pattern.compile("(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra"
-            + "|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental"
-            + "|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|newsletter|subscribe|recommend|crumb"
-            + "|location|toolbar|fenxiang|xgxw|xiangguan|tuijian|paihang|copyright|hot-?news");
-    static final Pattern MAYBE_CANDIDATE = Pattern.compile("(?i)and|article|body|column|content|main|mathjax|shadow");
-    static final Pattern POSITIVE = Pattern.compile("(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story"
-            + "|zw|zhengwen|detail|TRS_Editor|cnt|con_?txt");
-    static final Pattern NEGATIVE = Pattern.compile("(?i)-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr"
-            + "|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget");
+    // Readability's class and id patterns (plus the markers Chinese portals use, in pinyin), as words to look for in
+    // the lower-cased class and id: a regex alternation of fifty words tried at every position cost more than all
+    // the rest of the scoring.
+    static final String[] UNLIKELY = {"-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
+            "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+            "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+            "yom-remote", "cookie", "newsletter", "subscribe", "recommend", "crumb", "location", "toolbar", "fenxiang", "xgxw",
+            "xiangguan", "tuijian", "paihang", "copyright", "hotnews", "hot-news"};
+    static final String[] MAYBE_CANDIDATE = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
+    static final String[] POSITIVE = {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+            "text", "blog", "story", "zw", "zhengwen", "detail", "trs_editor", "cnt", "contxt", "con_txt"};
+    static final String[] NEGATIVE = {"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
+            "shopping", "tags", "widget"};
     /** Author and date lines ("By A. Writer"), which Readability takes out of the text as the byline. */
-    static final Pattern BYLINE = Pattern.compile("(?i)byline|author|dateline|writtenby|p-author");
+    static final String[] BYLINE = {"byline", "author", "dateline", "writtenby", "p-author"};
+
+    /** Whether the lower-cased {@code marks} contain any of {@code words}. */
+    static boolean anyOf(String marks, String[] words) {
+        for (String w : words) if (marks.contains(w)) return true;
+        return false;
+    }
+
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog");
     private static final Set<String> TAGS_TO_SCORE = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
     /** Children that make a div a container rather than a paragraph. */
@@ -53,6 +65,13 @@ final class ArticleFinder {
     private final Flags flags;
     private final Map<Element, Double> scores = new IdentityHashMap<>();
     private final TextStats stats = new TextStats();
+    /** What the patterns say of a class or id string; a page repeats the same few hundred strings thousands of times. */
+    private final Map<String, Integer> verdicts = new java.util.HashMap<>();
+    private static final int IS_UNLIKELY = 1;
+    private static final int IS_MAYBE = 2;
+    private static final int IS_BYLINE = 4;
+    private static final int IS_NEGATIVE = 8;
+    private static final int IS_POSITIVE = 16;
 
     ArticleFinder(Flags flags) {
         this.flags = flags;
@@ -60,12 +79,13 @@ final class ArticleFinder {
 
     Article find(Element body) {
         List<Element> toScore = prepare(body);
+        stats.measure(body);
         List<Element> candidates = new ArrayList<>();
         for (Element e : toScore) {
             Interruption.check();
             if (e.parent() == null) continue;
             String text = stats.text(e);
-            int length = TextStats.weightedLength(text);
+            int length = stats.length(e);
             if (length < 25) continue;
             double score = 1 + COMMA.split(text, -1).length + Math.min(length / 100, 3);
             Element ancestor = e.parent();
@@ -106,11 +126,14 @@ final class ArticleFinder {
                 continue;
             }
             if (flags.stripUnlikely() && !tag.equals("a") && !tag.equals("body")) {
-                if (UNLIKELY.matcher(marks).find() && !MAYBE_CANDIDATE.matcher(marks).find() && !insideTableOrCode(e)) {
+                int v = verdict(marks);
+                if ((v & IS_UNLIKELY) != 0 && (v & IS_MAYBE) == 0 && !insideTableOrCode(e)) {
+                    strippedUnlikely = true;
                     e.remove();
                     continue;
                 }
                 if (UNLIKELY_ROLES.contains(e.attr("role"))) {
+                    strippedUnlikely = true;
                     e.remove();
                     continue;
                 }
@@ -126,7 +149,7 @@ final class ArticleFinder {
     }
 
     private boolean isByline(Element e, String marks) {
-        boolean marked = e.attr("rel").equals("author") || e.attr("itemprop").contains("author") || BYLINE.matcher(marks).find();
+        boolean marked = (verdict(marks) & IS_BYLINE) != 0 || e.attr("rel").equals("author") || e.attr("itemprop").contains("author");
         if (!marked) return false;
         int length = stats.text(e).strip().length();
         return length > 0 && length < 100;
@@ -158,16 +181,20 @@ final class ArticleFinder {
     }
 
     private static boolean isWithoutContent(Element e) {
-        if (!e.text().isBlank()) return false;
+        if (e.hasText()) return false; // stops at the first text, unlike text()
         for (Element c : e.children()) {
             if (!c.normalName().equals("br") && !c.normalName().equals("hr")) return false;
         }
         return true;
     }
 
+    private static final String DIV_TO_P_SELECTOR = String.join(", ", DIV_TO_P);
+
+    /** Whether any element below {@code e} makes it a container; stops at the first one found. */
     static boolean hasBlockChild(Element e) {
-        for (Element c : e.getAllElements()) {
-            if (c != e && DIV_TO_P.contains(c.normalName())) return true;
+        for (Element c : e.children()) {
+            // (selectFirst also matches the element it is called on, which is why children are asked, not e)
+            if (DIV_TO_P.contains(c.normalName()) || c.selectFirst(DIV_TO_P_SELECTOR) != null) return true;
         }
         return false;
     }
@@ -189,10 +216,32 @@ final class ArticleFinder {
         double weight = 0;
         for (String s : new String[] {e.className(), e.id()}) {
             if (s.isEmpty()) continue;
-            if (NEGATIVE.matcher(s).find()) weight -= 25;
-            if (POSITIVE.matcher(s).find()) weight += 25;
+            int v = verdict(s);
+            if ((v & IS_NEGATIVE) != 0) weight -= 25;
+            if ((v & IS_POSITIVE) != 0) weight += 25;
         }
+        if (weight != 0) weighedClasses = true;
         return weight;
+    }
+
+    /** Whether the pass's guesses changed anything: unlikely elements dropped, or class names weighed in scores. */
+    boolean guessed() {
+        return strippedUnlikely || weighedClasses;
+    }
+
+    private boolean strippedUnlikely;
+    private boolean weighedClasses;
+
+    private int verdict(String marks) {
+        if (marks.isBlank()) return 0;
+        Integer known = verdicts.get(marks);
+        if (known != null) return known;
+        String m = marks.toLowerCase(java.util.Locale.ROOT);
+        boolean hid = (" " + m + " ").contains(" hid "); // Readability's ^hid$| hid$| hid |^hid: a whole word
+        int v = (anyOf(m, UNLIKELY) ? IS_UNLIKELY : 0) | (anyOf(m, MAYBE_CANDIDATE) ? IS_MAYBE : 0) | (anyOf(m, BYLINE) ? IS_BYLINE : 0)
+                | (anyOf(m, NEGATIVE) || hid ? IS_NEGATIVE : 0) | (anyOf(m, POSITIVE) ? IS_POSITIVE : 0);
+        verdicts.put(marks, v);
+        return v;
     }
 
     private List<Element> top(List<Element> candidates) {
@@ -274,7 +323,7 @@ final class ArticleFinder {
                 chosen.add(sibling);
             } else if (sibling.normalName().equals("p") || (sibling.normalName().equals("div") && !hasBlockChild(sibling))) {
                 String text = stats.text(sibling);
-                int length = TextStats.weightedLength(text);
+                int length = stats.length(sibling);
                 double density = stats.linkDensity(sibling);
                 if (length > 80 && density < 0.25) chosen.add(sibling);
                 else if (length > 0 && length <= 80 && density == 0 && TextStats.endsSentence(text)) chosen.add(sibling);
@@ -286,18 +335,59 @@ final class ArticleFinder {
     /** Text and link density of elements, computed once each (the tree does not change while they are asked). */
     static final class TextStats {
         private final Map<Element, String> texts = new IdentityHashMap<>();
+        private final Map<Element, Integer> lengths = new IdentityHashMap<>();
         private final Map<Element, Double> densities = new IdentityHashMap<>();
 
         String text(Element e) {
             return texts.computeIfAbsent(e, Element::text);
         }
 
+        int length(Element e) {
+            return lengths.computeIfAbsent(e, x -> weightedLength(text(x)));
+        }
+
+        /**
+         * Measures every element under {@code root} in one pass, bottom up: its weighted text length and the part
+         * of it inside links. Asking each candidate for its text instead costs its whole subtree, again for every
+         * ancestor. Lengths are of the text nodes (whitespace as in the page), close enough to {@code text()}'s
+         * for densities and thresholds. The tree must not change afterwards (the cleaner keeps its own stats).
+         */
+        void measure(Element root) {
+            Map<Element, int[]> sums = new IdentityHashMap<>(); // [length, linked]
+            java.util.ArrayDeque<Element> stack = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Element> order = new java.util.ArrayDeque<>(); // reverse pre-order = children before parents
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                Element e = stack.pop();
+                order.push(e);
+                for (Element c : e.children()) stack.push(c);
+            }
+            for (Element e : order) {
+                int length = 0;
+                int linked = 0;
+                for (Node n : e.childNodes()) {
+                    if (n instanceof TextNode t) {
+                        length += weightedLength(t.getWholeText().strip());
+                    } else if (n instanceof Element c) {
+                        int[] sc = sums.get(c);
+                        if (sc == null) continue;
+                        length += sc[0];
+                        linked += sc[1];
+                    }
+                }
+                if (e.normalName().equals("a")) linked = length;
+                sums.put(e, new int[] {length, linked});
+                lengths.put(e, length);
+                densities.put(e, length == 0 ? 0 : Math.min(1.0, (double) linked / length));
+            }
+        }
+
         double linkDensity(Element e) {
             Double d = densities.get(e);
             if (d == null) {
-                int total = TextStats.weightedLength(text(e));
+                int total = length(e);
                 int linked = 0;
-                if (total > 0) for (Element a : e.getElementsByTag("a")) linked += TextStats.weightedLength(text(a));
+                if (total > 0) for (Element a : e.getElementsByTag("a")) linked += length(a);
                 d = total == 0 ? 0 : Math.min(1.0, (double) linked / total);
                 densities.put(e, d);
             }
@@ -311,8 +401,14 @@ final class ArticleFinder {
             return n;
         }
 
+        /** Whether the text holds a sentence end: a full stop (or ! ?) at its end or before a space (Readability's test). */
         static boolean endsSentence(String text) {
-            return text.matches("(?s).*[.。!！?？](\\s.*|\"|”|)$") || text.contains(". ");
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '。' || c == '！' || c == '？') return true;
+                if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) return true;
+            }
+            return false;
         }
     }
 

@@ -57,14 +57,45 @@ final class CharsetResolver {
         return universal != null ? universal : StandardCharsets.UTF_8;
     }
 
-    /** Strict UTF-8 check: pages that decode cleanly as UTF-8 almost never are anything else. */
-    private static boolean isValidUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-            return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return false;
+    /**
+     * Strict UTF-8 check (no overlong forms, no surrogates, nothing past U+10FFFF): pages that decode cleanly as
+     * UTF-8 almost never are anything else. A byte scan: decoding the page just to learn this cost a quarter of
+     * the extraction time.
+     */
+    static boolean isValidUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int extra;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                extra = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                extra = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                extra = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            int cp = c & (0x3f >> extra);
+            for (int k = 1; k <= extra; k++) {
+                if (i + k >= n) return false;
+                int cont = b[i + k] & 0xff;
+                if ((cont & 0xc0) != 0x80) return false;
+                cp = (cp << 6) | (cont & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
+            i += extra + 1;
         }
+        return true;
     }
 
     private static Charset widen(Charset c) {

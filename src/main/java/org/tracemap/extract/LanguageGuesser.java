@@ -20,16 +20,19 @@ final class LanguageGuesser {
      * often keep a default "en"), and never against the script (a Chinese page marked "en" is Chinese).
      */
     String guess(String text, String declared) {
-        String guessed = guess(text);
         String claim = primary(declared);
-        if (claim == null || guessed.equals(claim)) return guessed;
-        if (CJK.contains(guessed) || CJK.contains(claim)) return guessed; // the script decides
-        if (guessed.equals("und")) return claim;
-        String sample = text.length() > 20_000 ? text.substring(0, 20_000) : text;
-        List<LanguageResult> all = detectAll(sample);
-        boolean sure = !all.isEmpty() && all.get(0).getLanguage().equals(guessed) && all.get(0).getRawScore() > 0.95;
-        return sure ? guessed : claim;
+        Guess guessed = guessWithScore(text);
+        if (claim == null || guessed.lang().equals(claim)) return guessed.lang();
+        if (CJK.contains(guessed.lang()) || CJK.contains(claim)) return guessed.lang(); // the script decides
+        if (guessed.lang().equals("und")) return claim;
+        return guessed.score() > 0.95 ? guessed.lang() : claim;
     }
+
+    /** A guess and how sure the models were (1 when the script or English function words decided). */
+    private record Guess(String lang, double score) {}
+
+    /** Characters the models read: a few thousand letters settle a page's language; more only costs time. */
+    private static final int SAMPLE = 5_000;
 
     private static final java.util.Set<String> CJK = java.util.Set.of("zh", "ja", "ko");
 
@@ -41,6 +44,10 @@ final class LanguageGuesser {
     }
 
     String guess(String text) {
+        return guessWithScore(text).lang();
+    }
+
+    private Guess guessWithScore(String text) {
         int han = 0, kana = 0, hangul = 0, other = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -54,19 +61,19 @@ final class LanguageGuesser {
         }
         int words = other / 5; // an alphabetic word is about five letters; a CJK character is about a word
         int cjk = han + kana + hangul;
-        if (cjk + words == 0) return "und";
+        if (cjk + words == 0) return new Guess("und", 1);
         if (cjk >= words) {
-            if (kana > cjk / 10) return "ja";
-            if (hangul > han) return "ko";
-            return "zh";
+            if (kana > cjk / 10) return new Guess("ja", 1);
+            if (hangul > han) return new Guess("ko", 1);
+            return new Guess("zh", 1);
         }
         // n-gram models are unreliable on a few words ("Huawei opened an R&D lab." comes out Welsh), so short
         // or uncertain text is settled by English function words, and otherwise left undetermined.
-        if (other < 200) return looksEnglish(text) ? "en" : "und";
-        List<LanguageResult> all = detectAll(text.length() > 20_000 ? text.substring(0, 20_000) : text);
+        if (other < 200) return new Guess(looksEnglish(text) ? "en" : "und", 1);
+        List<LanguageResult> all = detectAll(text.length() > SAMPLE ? text.substring(0, SAMPLE) : text);
         LanguageResult result = all.isEmpty() ? LanguageResult.NULL : all.get(0);
-        if (result.isReasonablyCertain()) return result.getLanguage();
-        return looksEnglish(text) ? "en" : "und";
+        if (result.isReasonablyCertain()) return new Guess(result.getLanguage(), result.getRawScore());
+        return new Guess(looksEnglish(text) ? "en" : "und", 1);
     }
 
     private static final java.util.Set<String> ENGLISH = java.util.Set.of("the", "and", "of", "to", "in", "a", "an", "is", "for",

@@ -83,12 +83,18 @@ final class MainTextExtractor {
         String title = TitleFinder.find(doc);
         List<String> longest = List.of();
         int longestLength = -1;
+        boolean guessed = true;
         for (ArticleFinder.Flags flags : PASSES) {
+            // A pass without a guess the previous pass never acted on would find the same: not worth a page copy
+            // (a million links under one body made four identical passes cost twenty seconds).
+            if (!guessed) break;
             Element copy = body.clone();
             dropNeverContent(copy, flags);
             ArticleFinder finder = new ArticleFinder(flags);
             ArticleFinder.Article article = finder.find(copy);
-            new ArticleCleaner(finder, flags).clean(article.parts(), article.scores(), title);
+            ArticleCleaner cleaner = new ArticleCleaner(finder, flags);
+            cleaner.clean(article.parts(), article.scores(), title);
+            guessed = finder.guessed() || cleaner.guessed();
             LinkDensities densities = new LinkDensities();
             List<String> blocks = new ArrayList<>();
             for (Element part : article.parts()) blocks.addAll(blocks(part, densities));
@@ -120,17 +126,24 @@ final class MainTextExtractor {
         }
     }
 
-    /** Whether any element lies more than {@code max} levels below {@code root}; one pass, stopping at the first. */
+    /** Whether any element lies more than {@code max} levels below {@code root}; elements only, stopping at the first. */
     static boolean deeperThan(Element root, int max) {
-        boolean[] deep = {false};
-        NodeTraversor.filter((node, depth) -> {
-            if (depth > max) {
-                deep[0] = true;
-                return NodeFilter.FilterResult.STOP;
+        java.util.ArrayDeque<Element> elements = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        elements.push(root);
+        depths.push(0);
+        while (!elements.isEmpty()) {
+            Element e = elements.pop();
+            int depth = depths.pop();
+            if (depth > max) return true;
+            for (int i = 0; i < e.childNodeSize(); i++) { // childNode(i), not children(): no list built per element
+                if (e.childNode(i) instanceof Element c) {
+                    elements.push(c);
+                    depths.push(depth + 1);
+                }
             }
-            return NodeFilter.FilterResult.CONTINUE;
-        }, root);
-        return deep[0];
+        }
+        return false;
     }
 
     /**
@@ -259,8 +272,10 @@ final class MainTextExtractor {
         }
     }
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\u00a0]+");
+
     private static void add(String text, Element el, List<String> out, LinkDensities densities) {
-        String t = text.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String t = SPACES.matcher(text).replaceAll(" ").strip();
         if (t.isEmpty() || BOILERPLATE_LINE.matcher(t).matches() || isMetadataLine(t)) return;
         // Link lists. (No links means a density of 0: the cached density stands for "has links" too.)
         if (densities.of(el) > 0.5 && weightedLength(t) < 400) return;
@@ -318,6 +333,7 @@ final class MainTextExtractor {
     }
 
     static boolean isCjk(char c) {
+        if (c < 0x2E80) return false; // below the CJK blocks: the common case, without a script lookup
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;

@@ -24,7 +24,8 @@ final class TitleFinder {
     private static final Pattern SEPARATOR = Pattern.compile(" [|\\-–—\\\\/>»] ");
     private static final Pattern HIERARCHICAL = Pattern.compile(" [\\\\/>»] ");
     /** Separators Chinese sites put between headline and site name, often without spaces. */
-    private static final Pattern CJK_SEPARATOR = Pattern.compile("\\s*[_｜|]\\s*|\\s+[-—–]+\\s+|\\s*(--+|——?)\\s*|(?<=\\p{IsHan}|[”」』）])[-–](?=\\p{IsHan})");
+    // (A single hyphen between characters is not one: "中国-东盟信息港" is a name.)
+    private static final Pattern CJK_SEPARATOR = Pattern.compile("\\s*[_｜|]\\s*|\\s+[-—–]+\\s+|\\s*(--+|——?)\\s*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TitleFinder() {}
@@ -109,8 +110,16 @@ final class TitleFinder {
         int last = -1;
         while (separators.find()) last = separators.start();
         if (hasCjk(original)) {
-            // Chinese sites: "标题_栏目_站名" mostly, "站名--标题" on older government sites.
-            return CJK_SEPARATOR.matcher(original).find() ? headlinePart(original) : original;
+            // Chinese sites: "标题_栏目_站名" mostly, "站名--标题" on older government sites, "标题 站名" now and then.
+            String t = CJK_SEPARATOR.matcher(original).find() ? headlinePart(original) : original;
+            // Trailing site and channel names after a space or a hyphen: "标题-新华网", "标题-浙江新闻-浙江在线", "标题 江苏省商务厅".
+            while (true) {
+                int cut = Math.max(t.lastIndexOf(' '), Math.max(t.lastIndexOf('-'), t.lastIndexOf('–')));
+                if (cut <= 0 || t.length() - cut > 13) return t;
+                String tail = t.substring(cut + 1).strip();
+                if (!SITE_NAME.matcher(tail).matches() && !CHANNEL.matcher(tail).matches()) return t;
+                t = t.substring(0, cut).strip();
+            }
         }
         if (last >= 0) {
             hierarchical = HIERARCHICAL.matcher(original).find();
@@ -153,7 +162,10 @@ final class TitleFinder {
     }
 
     /** A part that names the site rather than the story: "新华网", "杭州市商务委员会", "中国移动国际有限公司". */
-    private static final Pattern SITE_NAME = Pattern.compile(".*(网|网站|门户|政府|委员会|[部局厅办]|公司|集团|报|社|频道|官网)$");
+    private static final Pattern SITE_NAME = Pattern.compile(".*(网|網|网站|網站|门户|門戶|政府|委员会|委員會|[部局厅廳办辦]|公司|集团|集團|报|報|社|频道|頻道|官网|官網)$");
+
+    /** A channel's name rather than a headline: "浙江新闻", "浙江在线", "国际频道". */
+    private static final Pattern CHANNEL = Pattern.compile(".*(新闻|新聞|在线|在線|频道|頻道|首页|首頁|资讯|資訊)$");
 
     /** The headline among the parts: the first, unless it names the site and a longer part follows. */
     private static String headlinePart(String title) {
