@@ -38,6 +38,7 @@ final class PublicationDateFinder {
     private static final Pattern ZH = Pattern.compile("(?<!\\d)((?:19|20)\\d\\d)\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(" + months() + ")\\.?,?\\s+((?:19|20)\\d\\d)\\b");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?i)\\b(" + months() + ")\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d\\d)\\b");
+    private static final Pattern CLOCK = Pattern.compile("(今天是?)?\\s*\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*[,，]?\\s*(星期|礼拜|周)[一二三四五六日天]");
     private static final Pattern LABEL = Pattern.compile("(?i)(published|posted|release date|issued|date of issue|发布时间|发布日期|发表时间|时间|日期|发布于|發佈時間|發布日期)");
     private static final Pattern NOT_PUBLICATION = Pattern.compile("(?i)(updated|modified|last edited|更新|修改|©|copyright|版权)");
     /** Where a date in the text is not the page's own. */
@@ -49,6 +50,12 @@ final class PublicationDateFinder {
     private final ObjectMapper json = new ObjectMapper();
 
     Optional<LocalDate> find(Document doc, Element mainContent) {
+        // JSON-LD first: its datePublished is the article's own; a meta published_time is sometimes the date of a
+        // later republication (Readability reads them in this order too).
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            Optional<LocalDate> d = fromJsonLd(script.data());
+            if (d.isPresent()) return d;
+        }
         Elements metas = doc.select("meta"); // once, not once per name
         for (String name : META) {
             for (Element m : metas) {
@@ -56,10 +63,6 @@ final class PublicationDateFinder {
                 Optional<LocalDate> d = parse(m.attr("content"));
                 if (d.isPresent()) return d;
             }
-        }
-        for (Element script : doc.select("script[type=application/ld+json]")) {
-            Optional<LocalDate> d = fromJsonLd(script.data());
-            if (d.isPresent()) return d;
         }
         for (Element time : doc.select("time[pubdate], time[itemprop=datePublished], [itemprop=datePublished]")) {
             Optional<LocalDate> d = parse(time.hasAttr("datetime") ? time.attr("datetime") : time.hasAttr("content") ? time.attr("content") : time.text());
@@ -89,6 +92,7 @@ final class PublicationDateFinder {
     private Optional<LocalDate> fromText(Document doc, Element mainContent) {
         List<LocalDate> labelled = new ArrayList<>(1);
         List<LocalDate> firstPlain = new ArrayList<>(1);
+
         if (doc.body() != null) {
             walk(doc, doc.body(), NOT_IN_TEXT, (el, excluded) -> {
                 String own = el.ownText();
@@ -101,7 +105,8 @@ final class PublicationDateFinder {
                     labelled.add(d.get());
                     return false;
                 }
-                if (firstPlain.isEmpty()) firstPlain.add(d.get());
+                // A date with only its weekday is the site's clock in the channel bar ("2016年3月10日 星期四").
+                if (firstPlain.isEmpty() && !CLOCK.matcher(own.strip()).matches()) firstPlain.add(d.get());
                 return true;
             });
         }

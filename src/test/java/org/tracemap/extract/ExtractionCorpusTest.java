@@ -18,6 +18,8 @@ import org.tracemap.Goldens;
 class ExtractionCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/extract/corpus");
     private static final Path DOCS = Path.of("src/test/resources/extract/docs");
+    private static final Path ZH = Path.of("src/test/resources/extract/zh-corpus");
+    private static final Path READABILITY = Path.of("../shared/corpora/readability-test-pages");
     private static final DocumentExtractor EXTRACTOR = new DocumentExtractor(new ExtractSettings(Duration.ofSeconds(30), 2_000_000, false));
 
     @AfterAll
@@ -41,6 +43,30 @@ class ExtractionCorpusTest {
         assertThat(report.f1()).isGreaterThanOrEqualTo(0.92);
         assertThat(report.pages()).allSatisfy(p -> assertThat(p.f1()).as(p.name()).isGreaterThanOrEqualTo(0.8));
         assertThat(report.share(MainTextEvaluation.PageScore::titleOk)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void chinesePageStructuresMeetTheMainTextTargetOnBothSplits() throws Exception {
+        for (String split : new String[] {"dev", "heldout"}) {
+            MainTextEvaluation.Report report = new MainTextEvaluation(EXTRACTOR).run(ZH, split);
+            assertThat(report.pages()).as(split).hasSize(split.equals("dev") ? 24 : 12).allSatisfy(p -> assertThat(p.error()).isNull());
+            assertThat(report.f1()).as(split + " F1").isGreaterThanOrEqualTo(0.95);
+            assertThat(report.share(MainTextEvaluation.PageScore::langOk)).as(split + " language").isEqualTo(1.0);
+            assertThat(report.share(MainTextEvaluation.PageScore::dateOk)).as(split + " date").isGreaterThanOrEqualTo(0.9);
+            assertThat(report.share(MainTextEvaluation.PageScore::titleOk)).as(split + " title").isGreaterThanOrEqualTo(0.8);
+        }
+    }
+
+    /** The real pages of ../shared (when the checkout has them beside it, as CI does): a floor under the dev figures. */
+    @Test
+    void realPagesKeepTheirDevFigures() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(READABILITY), "no ../shared/corpora beside this checkout");
+        MainTextEvaluation.Report report = new MainTextEvaluation(EXTRACTOR).run(READABILITY, "dev");
+        assertThat(report.pages()).hasSizeGreaterThan(60);
+        assertThat(report.f1()).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(report.share(MainTextEvaluation.PageScore::titleOk)).isGreaterThanOrEqualTo(0.93);
+        assertThat(report.share(MainTextEvaluation.PageScore::langOk)).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
