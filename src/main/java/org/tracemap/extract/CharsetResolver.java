@@ -29,8 +29,14 @@ final class CharsetResolver {
         if (page.length >= 2 && (page[0] & 0xff) == 0xff && (page[1] & 0xff) == 0xfe) return StandardCharsets.UTF_16LE;
         Charset declared = fromContentType(contentType);
         if (declared == null) declared = fromMeta(page);
-        // A UTF-8 declaration on bytes that are not UTF-8 is a common misconfiguration; the bytes win.
-        if (declared != null && !(declared.equals(StandardCharsets.UTF_8) && !isValidUtf8(page))) return widen(declared);
+        // A UTF-8 declaration on bytes that are not UTF-8 is a common misconfiguration; the bytes win. So is the
+        // reverse, a legacy declaration ("gb2312") left on a page re-saved as UTF-8: text in GBK or Big5 is almost
+        // never valid UTF-8 by chance, so bytes that are, with real multi-byte text in them, are UTF-8.
+        if (declared != null && declared.equals(StandardCharsets.UTF_8) && !isValidUtf8(page)) return widen(detect(page));
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8) && multiByteSequences(page, 20) >= 20 && isValidUtf8(page)) {
+            return StandardCharsets.UTF_8;
+        }
+        if (declared != null) return widen(declared);
         return widen(detect(page));
     }
 
@@ -96,6 +102,13 @@ final class CharsetResolver {
             i += extra + 1;
         }
         return true;
+    }
+
+    /** How many bytes that start a multi-byte UTF-8 sequence the page holds, counting no further than {@code enough}. */
+    private static int multiByteSequences(byte[] b, int enough) {
+        int n = 0;
+        for (int i = 0; i < b.length && n < enough; i++) if ((b[i] & 0xe0) == 0xc0 || (b[i] & 0xf0) == 0xe0 || (b[i] & 0xf8) == 0xf0) n++;
+        return n;
     }
 
     private static Charset widen(Charset c) {

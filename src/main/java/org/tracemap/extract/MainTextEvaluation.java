@@ -91,6 +91,6 @@ public final class MainTextEvaluation {
     }
 
     private static String normalize(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+        return s == null ? "" : s.replaceAll("[\\s\\p{Z}]+", " ").strip().toLowerCase(Locale.ROOT); // U+3000 is a space too
     }
 }

@@ -31,6 +31,16 @@ class CharsetResolverTest {
         assertThat(CharsetResolver.isValidUtf8(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})).as("a surrogate").isFalse();
     }
 
+    @Test
+    void aLegacyDeclarationOnBytesThatAreUtf8IsOverruledButNotOnBytesThatAreNot() throws Exception {
+        String page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>"
+                + "华为与肯尼亚签署智慧城市合作备忘录，双方将在平安城市、数据中心和宽带网络等领域开展合作。</p></body></html>";
+        assertThat(CharsetResolver.resolve(page.getBytes(StandardCharsets.UTF_8), "text/html")).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(CharsetResolver.resolve(page.getBytes(Charset.forName("GB18030")), "text/html")).isEqualTo(Charset.forName("GB18030"));
+        assertThat(CharsetResolver.resolve("<p>plain ascii</p>".getBytes(StandardCharsets.US_ASCII), "text/html; charset=gbk"))
+                .as("nothing to go on: the declaration stands").isEqualTo(Charset.forName("GB18030"));
+    }
+
     private static boolean strict(byte[] b) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
