@@ -109,7 +109,8 @@ public final class CandidateMiner {
                     if (quote == null) quote = out.quote(anchor);
                     Place p = place.value();
                     out.add(new MinedCandidate(company.value().id(), category.id(), p.country(), p.city(), year, quote.text(),
-                            quote.start(), quote.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country"));
+                            quote.start(), quote.end(), score, p.lat(), p.lon(), p.isCity() ? "city" : "country",
+                            features(anchor, company.distance(), place.distance(), category, p)));
                 }
             }
         }
@@ -282,6 +283,27 @@ public final class CandidateMiner {
         if (category.weak()) s -= 0.05;
         if (place.isCity()) s += 0.05;
         return Math.max(0, Math.min(1, Math.round(s * 100) / 100.0));
+    }
+
+    /**
+     * The parts of a candidate's evidence, by name, for a ranker that learns from reviewers' decisions. Names
+     * are stable (a trained model refers to them); a new feature is a new name.
+     */
+    static Map<String, Double> features(Findings anchor, int companyDistance, int placeDistance, Category category, Place place) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("company.distance", (double) companyDistance);
+        f.put("company.inSentence", companyDistance == 0 ? 1.0 : 0.0);
+        f.put("place.distance", (double) placeDistance);
+        f.put("place.inSentence", placeDistance == 0 ? 1.0 : 0.0);
+        f.put("place.isCity", place.isCity() ? 1.0 : 0.0);
+        f.put("cue.project", anchor.project() ? 1.0 : 0.0);
+        f.put("cue.notProject", anchor.notProject() ? 1.0 : 0.0);
+        f.put("category.weak", category.weak() ? 1.0 : 0.0);
+        f.put("sentence.categories", (double) anchor.categories().size());
+        f.put("sentence.companies", (double) anchor.companies().size());
+        f.put("sentence.places", (double) anchor.places().size());
+        f.put("score.rules", score(anchor, companyDistance, placeDistance, category, place));
+        return f;
     }
 
     private static double proximity(int distance) {
