@@ -26,10 +26,14 @@ public final class Gazetteer {
     private final PhraseMatcher<Boolean> scopeCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> awardCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> notAwardCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> hedgeCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> notLocationBefore = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> notLocationAfter = new PhraseMatcher<>();
 
     /** The context cues of context.yaml, each list English and Chinese together. */
     public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
-                          List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward) {}
+                          List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward, List<String> hedge,
+                          List<String> notLocationBefore, List<String> notLocationAfter) {}
     private final Set<String> ambiguousNames;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
@@ -63,6 +67,9 @@ public final class Gazetteer {
         for (String p : context.scopeOnly()) scopeCues.add(p, Boolean.TRUE);
         for (String p : context.award()) awardCues.add(p, Boolean.TRUE);
         for (String p : context.notAward()) notAwardCues.add(p, Boolean.TRUE);
+        for (String p : context.hedge()) hedgeCues.add(p, Boolean.TRUE);
+        for (String p : context.notLocationBefore()) notLocationBefore.add(p, Boolean.TRUE);
+        for (String p : context.notLocationAfter()) notLocationAfter.add(p, Boolean.TRUE);
     }
 
     /** English cues match their plural too ("data centres", "submarine cables"). */
@@ -122,6 +129,21 @@ public final class Gazetteer {
     }
 
     /** Wording that starts the list of losing bidders. */
+    /** Wording that makes a statement a guess or a plan rather than a fact ("reportedly", "it seems likely", 据传, 或将). */
+    public PhraseMatcher<Boolean> hedgeCues() {
+        return hedgeCues;
+    }
+
+    /** Wording just before a country that makes it a helper, lender or sanctioner, not where a project is ("with help from"). */
+    public PhraseMatcher<Boolean> notLocationBefore() {
+        return notLocationBefore;
+    }
+
+    /** Wording just after a country that makes it the actor on others ("Russia helped", "the US sanctioned"). */
+    public PhraseMatcher<Boolean> notLocationAfter() {
+        return notLocationAfter;
+    }
+
     public PhraseMatcher<Boolean> notAwardCues() {
         return notAwardCues;
     }

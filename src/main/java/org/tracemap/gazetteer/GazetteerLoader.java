@@ -40,7 +40,8 @@ public final class GazetteerLoader {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContextEntry(Map<String, List<String>> project, Map<String, List<String>> notProject, Map<String, List<String>> notActor,
                         Map<String, List<String>> reference, Map<String, List<String>> build, Map<String, List<String>> scopeOnly,
-                        Map<String, List<String>> award, Map<String, List<String>> notAward) {}
+                        Map<String, List<String>> award, Map<String, List<String>> notAward, Map<String, List<String>> hedge,
+                        Map<String, List<String>> notLocationBefore, Map<String, List<String>> notLocationAfter) {}
 
     private GazetteerLoader() {}
 
@@ -129,7 +130,7 @@ public final class GazetteerLoader {
         }
         return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
                 flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
-                flatten(context.notAward())));
+                flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter())));
     }
 
     private static void collectNames(CompanyEntry e, List<String> into) {

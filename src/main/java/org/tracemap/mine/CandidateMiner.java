@@ -53,7 +53,7 @@ public final class CandidateMiner {
     }
 
     public Result mineWithNotes(MinableDocument doc) {
-        String text = doc.text() == null ? "" : doc.text();
+        String text = Footnotes.blank(doc.text() == null ? "" : doc.text());
         // Every candidate needs a company named somewhere in the page (sentence, neighbours, title or award
         // line): a page that names none is done after one pass of one matcher.
         if (!gazetteer.companyNames().foundIn(text) && (doc.title() == null || !gazetteer.companyNames().foundIn(doc.title()))) {
@@ -84,6 +84,7 @@ public final class CandidateMiner {
             if (anchor.categories().isEmpty()) continue;
             if (anchor.notProject() && !anchor.project()) continue;
             if (anchor.cues().scopeOnly()) continue;
+            if (anchor.cues().guess()) continue; // "it seems likely that the vendor is Huawei or ZTE" names no one
             List<Located<Company>> companies = companiesFor(resolved, i, resolvedTitle, awardees);
             if (companies.isEmpty()) continue;
             List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
@@ -272,7 +273,8 @@ public final class CandidateMiner {
     /**
      * 0.3 to start; up to +0.25 each for a company and a place in the anchor sentence itself (less the
      * further away they were found); +0.15 for project wording; +0.05 for a city; −0.35 for market,
-     * user-number or ban wording; −0.05 for a weak category.
+     * user-number or ban wording; −0.4 for hedged wording (a rumour or an intention: below the default minimum,
+     * so it is proposed only where an operator lowers {@code tracemap.mine.min-score}); −0.05 for a weak category.
      */
     static double score(Findings anchor, int companyDistance, int placeDistance, Category category, Place place) {
         double s = 0.3;
@@ -280,6 +282,7 @@ public final class CandidateMiner {
         s += proximity(placeDistance);
         if (anchor.project()) s += 0.15;
         if (anchor.notProject()) s -= 0.35;
+        if (anchor.cues().hedge()) s -= 0.4; // below the default minimum however well placed: a rumour is not a data point
         if (category.weak()) s -= 0.05;
         if (place.isCity()) s += 0.05;
         return Math.max(0, Math.min(1, Math.round(s * 100) / 100.0));
@@ -298,6 +301,7 @@ public final class CandidateMiner {
         f.put("place.isCity", place.isCity() ? 1.0 : 0.0);
         f.put("cue.project", anchor.project() ? 1.0 : 0.0);
         f.put("cue.notProject", anchor.notProject() ? 1.0 : 0.0);
+        f.put("cue.hedge", anchor.cues().hedge() ? 1.0 : 0.0);
         f.put("category.weak", category.weak() ? 1.0 : 0.0);
         f.put("sentence.categories", (double) anchor.categories().size());
         f.put("sentence.companies", (double) anchor.companies().size());

@@ -30,8 +30,13 @@ record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List
      */
     record NamedPlace(String phrase, List<Place> values, int start, Set<Category> owners) {}
 
-    /** Which context wordings a sentence has. */
-    record Cues(boolean reference, boolean build, boolean scopeOnly) {}
+    /**
+     * Which context wordings a sentence has.
+     *
+     * @param hedge the sentence hedges: a guess, a rumour or an intention, not a fact
+     * @param guess it hedges about which of two or more companies it was ("likely Huawei or ZTE")
+     */
+    record Cues(boolean reference, boolean build, boolean scopeOnly, boolean hedge, boolean guess) {}
 
     Findings withPlaces(List<Place> resolved, Map<Place, Set<Category>> resolvedOwners, boolean onlyMainland) {
         return new Findings(sentence, companies, categories, firstCue, rawPlaces, resolved, resolvedOwners, year, project, notProject,

@@ -55,16 +55,46 @@ final class SentenceReader {
             if (placeInCompanyName.overlaps(start, end)) return; // "China Telecom" is not China
             if (values.contains(Place.NONE)) return;             // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, start)) return;          // "reading", "mobile", "nice"
+            if (actsOnOthers(t, start, end, values)) return;     // "with help from Russia", "the US sanctioned"
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
             Category owner = nearestCue.ownerOf(start);
             if (owner != null) named.owners().add(owner);
         });
         Matcher y = YEAR.matcher(t);
         Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
+        boolean hedge = gazetteer.hedgeCues().foundInNormalised(n);
+        boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
         Findings.Cues context = new Findings.Cues(gazetteer.referenceCues().foundInNormalised(n), gazetteer.buildCues().foundInNormalised(n),
-                gazetteer.scopeCues().foundInNormalised(n));
+                gazetteer.scopeCues().foundInNormalised(n), hedge, guess);
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
                 gazetteer.projectCues().foundInNormalised(n), gazetteer.notProjectCues().foundInNormalised(n), false, context);
+    }
+
+    private static final Pattern OR = Pattern.compile("\\bor\\b|或|还是|或者");
+    /** What may stand between "help from" and a country in a list of countries: other names, commas, "and". */
+    private static final Pattern LIST_OF_NAMES = Pattern.compile("[\\p{L}\\s,、，'’.-]{0,40}");
+
+    /**
+     * A country right after "with help from", "financed by" (or in a list right after it), or right before
+     * "helped", "sanctioned": it acts on a project elsewhere, it is not where the project is. Only countries:
+     * a city is where something is.
+     */
+    private boolean actsOnOthers(String sentence, int start, int end, List<Place> values) {
+        boolean country = false;
+        for (Place p : values) if (!p.isCity()) country = true;
+        if (!country) return false;
+        String before = sentence.substring(Math.max(0, start - 60), start);
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationBefore().find(before)) {
+            String between = before.substring(m.end());
+            if (LIST_OF_NAMES.matcher(between).matches() && between.split("\\s+").length <= 6) return true;
+        }
+        String after = sentence.substring(end, Math.min(sentence.length(), end + 30));
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationAfter().find(after)) {
+            String between = after.substring(0, m.start()).strip();
+            // "the US sanctioned", "Iran, which has helped": only a few words between the name and the verb.
+            if (between.isEmpty() || between.matches("(?i)(and [\\p{L} ]{1,20}|,? which|,? who|have|has|had|also|,)")) return true;
+        }
+        return false;
     }
 
     /** A company named right after "over", "instead of", "取代" is a rival or bystander. */

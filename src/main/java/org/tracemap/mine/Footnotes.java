@@ -1,0 +1,32 @@
+package org.tracemap.mine;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Blanks the footnote markers that reports glue to their words ("Lisbon,42", "Portugal43", "in 2019.[17]",
+ * "[n 2]"), so that "Portugal43" reads as Portugal. Each marker becomes as many spaces as it had characters:
+ * offsets into the text, which quotes keep, stay right.
+ */
+final class Footnotes {
+    /** Digits glued to the end of a lower-case word or to the comma or full stop after it: "Portugal43", "Lisbon,42", "2019.17". */
+    private static final Pattern GLUED = Pattern.compile("(?<=\\p{Ll}[,.;:)\\]”\"]?)\\d{1,3}(?=[\\s,.;:)]|$)");
+    /** Bracketed markers: "[17]", "[n 2]", "[a]", "[citation needed]". */
+    private static final Pattern BRACKETED = Pattern.compile("\\[(\\d{1,3}|n \\d{1,3}|[a-z]|note \\d{1,3}|citation needed)\\]");
+
+    private Footnotes() {}
+
+    static String blank(String text) {
+        return blank(BRACKETED, blank(GLUED, text));
+    }
+
+    private static String blank(Pattern marker, String text) {
+        Matcher m = marker.matcher(text);
+        if (!m.find()) return text;
+        StringBuilder out = new StringBuilder(text);
+        do {
+            for (int i = m.start(); i < m.end(); i++) out.setCharAt(i, ' ');
+        } while (m.find());
+        return out.toString();
+    }
+}
