@@ -29,12 +29,22 @@ public final class Gazetteer {
     private final PhraseMatcher<Boolean> hedgeCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> notLocationBefore = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> notLocationAfter = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> agentCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> domesticCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> referenceManyCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> otherCompanyNames = new PhraseMatcher<>();
 
     /** The context cues of context.yaml, each list English and Chinese together. */
     public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
                           List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward, List<String> hedge,
-                          List<String> notLocationBefore, List<String> notLocationAfter) {}
+                          List<String> notLocationBefore, List<String> notLocationAfter, List<String> agent, List<String> domestic,
+                          List<String> parentOf, List<String> childOf, List<String> referenceMany,
+                          List<String> referenceNouns, List<String> otherCompanies) {}
     private final Set<String> ambiguousNames;
+    private final Set<String> parentOf;
+    private final java.util.regex.Pattern referenceNounPhrase;
+    private final Set<String> referenceNouns;
+    private final Set<String> childOf;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
     public record Country(String iso2, String name, String nameZh, List<String> variants, double lat, double lon) {
@@ -50,6 +60,12 @@ public final class Gazetteer {
         this.categories = Map.copyOf(categories);
         this.countries = Map.copyOf(countries);
         this.ambiguousNames = Set.copyOf(ambiguousNames);
+        this.parentOf = lowerCased(context.parentOf());
+        this.childOf = lowerCased(context.childOf());
+        this.referenceNouns = lowerCased(context.referenceNouns());
+        this.referenceNounPhrase = context.referenceNouns().isEmpty() ? null : java.util.regex.Pattern.compile(
+                "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+\\s+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
+                        .map(java.util.regex.Pattern::quote).toList()) + ")\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
         for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
         for (Country c : countries.values()) {
@@ -70,6 +86,10 @@ public final class Gazetteer {
         for (String p : context.hedge()) hedgeCues.add(p, Boolean.TRUE);
         for (String p : context.notLocationBefore()) notLocationBefore.add(p, Boolean.TRUE);
         for (String p : context.notLocationAfter()) notLocationAfter.add(p, Boolean.TRUE);
+        for (String p : context.agent()) agentCues.add(p, Boolean.TRUE);
+        for (String p : context.domestic()) domesticCues.add(p, Boolean.TRUE);
+        for (String p : context.referenceMany()) referenceManyCues.add(p, Boolean.TRUE);
+        for (String p : context.otherCompanies()) otherCompanyNames.add(p, Boolean.TRUE);
     }
 
     /** English cues match their plural too ("data centres", "submarine cables"). */
@@ -135,6 +155,52 @@ public final class Gazetteer {
     }
 
     /** Wording just before a country that makes it a helper, lender or sanctioner, not where a project is ("with help from"). */
+    /** What stands between a parent's name and its subsidiary's ("CETC's subsidiary Hikvision"): see context.yaml. */
+    public Set<String> parentOf() {
+        return parentOf;
+    }
+
+    /** What stands between a subsidiary's name and its parent's ("Hikvision, a subsidiary of CETC"): see context.yaml. */
+    public Set<String> childOf() {
+        return childOf;
+    }
+
+    private static Set<String> lowerCased(List<String> phrases) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String p : phrases) out.add(p.strip().toLowerCase(java.util.Locale.ROOT));
+        return Set.copyOf(out);
+    }
+
+    /** Words between a cue and the company right after it that give the company the cue: "built by", "an MoU with". */
+    public PhraseMatcher<Boolean> agentCues() {
+        return agentCues;
+    }
+
+    /** Nouns that name a company without naming it: "group", "vendor", "maker" (context.yaml, referenceNouns). */
+    public Set<String> referenceNouns() {
+        return referenceNouns;
+    }
+
+    /** Whether the text has "the" and up to three words before a reference noun: "the state-owned defence-electronics group". */
+    public boolean hasReferenceNounPhrase(String text) {
+        return referenceNounPhrase != null && referenceNounPhrase.matcher(text).find();
+    }
+
+    /** Companies the dataset does not track but that act in the same sentences (rival vendors, cloud providers). */
+    public PhraseMatcher<Boolean> otherCompanyNames() {
+        return otherCompanyNames;
+    }
+
+    /** Reference wording that points back to every company of an earlier sentence: "the two companies", "双方". */
+    public PhraseMatcher<Boolean> referenceManyCues() {
+        return referenceManyCues;
+    }
+
+    /** Wording that places a project at home, in mainland China: "domestically", "国内". */
+    public PhraseMatcher<Boolean> domesticCues() {
+        return domesticCues;
+    }
+
     public PhraseMatcher<Boolean> notLocationBefore() {
         return notLocationBefore;
     }

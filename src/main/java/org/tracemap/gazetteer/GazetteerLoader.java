@@ -41,7 +41,10 @@ public final class GazetteerLoader {
     record ContextEntry(Map<String, List<String>> project, Map<String, List<String>> notProject, Map<String, List<String>> notActor,
                         Map<String, List<String>> reference, Map<String, List<String>> build, Map<String, List<String>> scopeOnly,
                         Map<String, List<String>> award, Map<String, List<String>> notAward, Map<String, List<String>> hedge,
-                        Map<String, List<String>> notLocationBefore, Map<String, List<String>> notLocationAfter) {}
+                        Map<String, List<String>> notLocationBefore, Map<String, List<String>> notLocationAfter,
+                        Map<String, List<String>> agent, Map<String, List<String>> domestic,
+                        Map<String, List<String>> parentOf, Map<String, List<String>> childOf, Map<String, List<String>> referenceMany,
+                        Map<String, List<String>> referenceNouns, Map<String, List<String>> otherCompanies) {}
 
     private GazetteerLoader() {}
 
@@ -130,7 +133,10 @@ public final class GazetteerLoader {
         }
         return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
                 flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
-                flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter())));
+                flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter()),
+                flatten(context.agent()), flatten(context.domestic()), flatten(context.parentOf()), flatten(context.childOf()),
+                flatten(context.referenceMany()), flatten(context.referenceNouns()),
+                flatten(context.otherCompanies())));
     }
 
     private static void collectNames(CompanyEntry e, List<String> into) {

@@ -137,7 +137,7 @@ public final class PhraseMatcher<T> {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\u2019' || c == '\u2018' || c == '`') c = '\'';
-            else if (c == '\u2010' || c == '\u2011' || c == '\u2013') c = '-';
+            else if (c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2013') c = ' '; // as a space: "command-and-control centre" 
             else if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000') c = ' ';
             else c = Character.toLowerCase(c);
             out[i] = c;

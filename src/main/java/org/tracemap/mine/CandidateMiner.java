@@ -77,6 +77,9 @@ public final class CandidateMiner {
         Findings resolvedTitle = title == null ? null : resolvePlaces(title, documentCountries);
 
         Set<Company> awardees = awardees(resolved);
+        int[] paragraphs = paragraphs(text, sentences);
+        Place pageCountry = pageCountry(resolved, resolvedTitle);
+        Subject[] subjects = subjects(resolved);
         Proposals proposals = new Proposals(settings.maxCandidates());
         for (int i = 0; i < resolved.size(); i++) {
             Interruption.check();
@@ -85,9 +88,9 @@ public final class CandidateMiner {
             if (anchor.notProject() && !anchor.project()) continue;
             if (anchor.cues().scopeOnly()) continue;
             if (anchor.cues().guess()) continue; // "it seems likely that the vendor is Huawei or ZTE" names no one
-            List<Located<Company>> companies = companiesFor(resolved, i, resolvedTitle, awardees);
+            List<Located<Company>> companies = companiesFor(resolved, subjects, i, resolvedTitle, awardees);
             if (companies.isEmpty()) continue;
-            List<Located<Place>> places = placesFor(resolved, i, resolvedTitle);
+            List<Located<Place>> places = placesFor(resolved, i, resolvedTitle, paragraphs, pageCountry);
             if (places.isEmpty()) continue;
             propose(anchor, companies, places, yearFor(resolved, i, doc), proposals);
         }
@@ -104,6 +107,8 @@ public final class CandidateMiner {
                     // The form of a deal (an office, training) counts only when its sentence names the place and
                     // names or points back to the company.
                     if (category.weak() && (company.distance() > BEFORE || place.distance() > 0)) continue;
+                    // "CETC, which runs joint labs in Sweden, and Hikvision": the labs are not Hikvision's.
+                    if (company.distance() == 0 && !anchor.actors().holds(company.value(), category)) continue;
                     if (place.distance() == 0 && !nearestCue(anchor, place.value(), category, placesHere)) continue;
                     double score = score(anchor, company.distance(), place.distance(), category, place.value());
                     if (score < settings.minScore()) continue;
@@ -178,34 +183,125 @@ public final class CandidateMiner {
 
     /**
      * Distance 0: the anchor sentence names the company. Otherwise the anchor must point back to it ("the
-     * company", "its", "双方"): then the nearest of the two sentences before (1–2), else the title (3).
-     * Without that, a sentence about Nokia's contracts would inherit the Huawei of the sentence before.
+     * company", "its", "双方"): then the subject of the nearest of the two sentences before (1–2), which may itself
+     * have pointed back ("Huawei arrived in 2011. The firm won contracts. It also opened…"), else the title (3).
+     * Without a pointer, a sentence about Nokia's contracts would inherit the Huawei of the sentence before; a
+     * sentence whose subject is a company we do not track ("Nokia won it") ends the search.
      */
-    private List<Located<Company>> companiesFor(List<Findings> all, int i, Findings title, Set<Company> awardees) {
+    private List<Located<Company>> companiesFor(List<Findings> all, Subject[] subjects, int i, Findings title, Set<Company> awardees) {
         if (!all.get(i).companies().isEmpty()) return located(all.get(i).companies(), 0);
         // A tender's project sentences rarely name the winner: the award line does.
         if (!awardees.isEmpty()) return located(awardees, 3);
         if (!all.get(i).cues().reference()) return List.of();
-        for (int d = 1; d <= BEFORE; d++) {
-            if (i - d < 0) break;
-            Findings f = all.get(i - d);
-            if (!f.companies().isEmpty()) return located(f.companies(), d);
+        for (int d = 1; d <= BEFORE && i - d >= 0; d++) {
+            Subject s = subjects[i - d];
+            if (s.other()) return List.of();
+            if (s.all().isEmpty()) continue;
+            // "It also opened a training centre": it is the subject of the sentence that named the companies.
+            return located(all.get(i).cues().referenceMany() ? s.all() : s.first(), d);
         }
         if (title != null && !title.companies().isEmpty()) return located(title.companies(), 3);
         return List.of();
     }
 
-    private List<Located<Place>> placesFor(List<Findings> all, int i, Findings title) {
+    /**
+     * Who a sentence is about, for the sentences after it: the companies it names (the first group is its subject),
+     * or those of the sentence it points back to; {@link #OTHER} when its actor is a company we do not track.
+     */
+    private record Subject(Set<Company> all, Set<Company> first, boolean other) {
+        static final Subject NONE = new Subject(Set.of(), Set.of(), false);
+        static final Subject OTHER = new Subject(Set.of(), Set.of(), true);
+    }
+
+    private static Subject[] subjects(List<Findings> all) {
+        Subject[] out = new Subject[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Findings f = all.get(i);
+            if (!f.companies().isEmpty()) {
+                out[i] = new Subject(f.companies(), f.actors().first().isEmpty() ? f.companies() : f.actors().first(), false);
+            } else if (f.cues().reference() && (out[i] = pointedTo(out, i)) != null) {
+                // chained: "The firm won contracts" is about the company the sentence before was about
+            } else {
+                out[i] = f.actors().groups() > 0 ? Subject.OTHER : Subject.NONE;
+            }
+        }
+        return out;
+    }
+
+    private static Subject pointedTo(Subject[] subjects, int i) {
+        for (int d = 1; d <= BEFORE && i - d >= 0; d++) {
+            Subject s = subjects[i - d];
+            if (s.other()) return null;
+            if (!s.all().isEmpty()) return s;
+        }
+        return null;
+    }
+
+    /**
+     * Distance 0: the anchor sentence names the place. Else the sentence after or the two before (1–2), else an
+     * earlier sentence of the same paragraph, the title, or the country the page is about (3): "It won contracts
+     * with the state mobile operator" in a case study of Ecuador is in Ecuador. A sentence about a project at home
+     * (a mainland place, "domestically") borrows nothing.
+     */
+    private List<Located<Place>> placesFor(List<Findings> all, int i, Findings title, int[] paragraphs, Place pageCountry) {
         Findings anchor = all.get(i);
         if (!anchor.places().isEmpty()) return located(anchor.places(), 0);
-        if (anchor.mainlandOnly()) return List.of(); // a project in Shenzhen is not overseas presence
+        if (anchor.mainlandOnly() || anchor.cues().domestic()) return List.of(); // a project in Shenzhen is not overseas presence
         for (int d = 1; d <= Math.max(BEFORE, AFTER); d++) {
             if (d <= AFTER && i + d < all.size() && !all.get(i + d).places().isEmpty()) return located(all.get(i + d).places(), d);
             if (d <= BEFORE && i - d >= 0 && !all.get(i - d).places().isEmpty()) return located(all.get(i - d).places(), d);
         }
+        for (int j = i - BEFORE - 1; j >= 0 && paragraphs[j] == paragraphs[i]; j--) {
+            if (!all.get(j).places().isEmpty()) return located(all.get(j).places(), 3);
+        }
         if (title != null && !title.places().isEmpty()) return located(title.places(), 3);
+        if (pageCountry != null) return List.of(new Located<>(pageCountry, 3));
         return List.of();
     }
+
+    /** Each sentence's paragraph: a line break between two sentences starts a new one. */
+    private static int[] paragraphs(String text, List<SentenceSplitter.Sentence> sentences) {
+        int[] out = new int[sentences.size()];
+        int paragraph = 0;
+        for (int i = 1; i < sentences.size(); i++) {
+            if (text.substring(sentences.get(i - 1).end(), sentences.get(i).start()).indexOf('\n') >= 0) paragraph++;
+            out[i] = paragraph;
+        }
+        return out;
+    }
+
+    /**
+     * The country a page is about, when one stands out: named in at least {@link #PAGE_COUNTRY_MIN} sentences and in
+     * at least twice as many as any other (a country case study). Null otherwise: a page about many countries gives
+     * none, and a sentence without a place there is not placed.
+     */
+    private static Place pageCountry(List<Findings> all, Findings title) {
+        Map<String, Integer> sentencesNaming = new LinkedHashMap<>();
+        Map<String, Place> country = new LinkedHashMap<>();
+        for (Findings f : all) {
+            Set<String> here = new LinkedHashSet<>();
+            for (Place p : f.places()) {
+                here.add(p.country());
+                if (!p.isCity()) country.putIfAbsent(p.country(), p);
+            }
+            for (String c : here) sentencesNaming.merge(c, 1, Integer::sum);
+        }
+        String best = null;
+        int first = 0, second = 0;
+        for (Map.Entry<String, Integer> e : sentencesNaming.entrySet()) {
+            if (e.getValue() > first) {
+                second = first;
+                first = e.getValue();
+                best = e.getKey();
+            } else if (e.getValue() > second) {
+                second = e.getValue();
+            }
+        }
+        if (best == null || first < PAGE_COUNTRY_MIN || first < 2 * second) return null;
+        return country.get(best); // null when the page names only its cities: then the cities' sentences place themselves
+    }
+
+    private static final int PAGE_COUNTRY_MIN = 3;
 
     /**
      * The winners a tender names: companies in an award line ("Successful Bidder", "中标人") or in the
@@ -320,18 +416,30 @@ public final class CandidateMiner {
         };
     }
 
-    /** A category proposed for a company and country drops the categories that are usually its parts (partOf). */
+    /**
+     * A category proposed for a company and country drops the categories that are usually its parts (partOf) when
+     * they are quoted near it and score no better: the cameras of a safe-city project are the project, but a case
+     * study's training programme three paragraphs after its safe city is a fact of its own.
+     */
     private List<MinedCandidate> withoutParts(List<MinedCandidate> all) {
-        Set<String> present = new java.util.HashSet<>();
-        for (MinedCandidate c : all) present.add(c.company() + "|" + c.country() + "|" + c.category());
+        Map<String, List<MinedCandidate>> byKey = new java.util.HashMap<>();
+        for (MinedCandidate c : all) byKey.computeIfAbsent(c.company() + "|" + c.country() + "|" + c.category(), k -> new ArrayList<>()).add(c);
         List<MinedCandidate> out = new ArrayList<>();
         for (MinedCandidate c : all) {
             Category category = gazetteer.category(c.category()).orElseThrow();
-            boolean part = category.partOf().stream().anyMatch(whole -> present.contains(c.company() + "|" + c.country() + "|" + whole));
+            boolean part = false;
+            for (String whole : category.partOf()) {
+                for (MinedCandidate w : byKey.getOrDefault(c.company() + "|" + c.country() + "|" + whole, List.of())) {
+                    if (Math.abs(w.quoteStart() - c.quoteStart()) <= PART_REACH && w.score() >= c.score()) part = true;
+                }
+            }
             if (!part) out.add(c);
         }
         return out;
     }
+
+    /** How near (in characters) a part's quote must be to its whole's to be taken as part of it. */
+    private static final int PART_REACH = 1200;
 
     /** A country-level candidate adds nothing when the same document gave the same one with its city. */
     private static List<MinedCandidate> withoutCountryDuplicates(java.util.Collection<MinedCandidate> all) {

@@ -11,13 +11,17 @@ import java.util.regex.Pattern;
 final class Footnotes {
     /** Digits glued to the end of a lower-case word or to the comma or full stop after it: "Portugal43", "Lisbon,42", "2019.17". */
     private static final Pattern GLUED = Pattern.compile("(?<=\\p{Ll}[,.;:)\\]”\"]?)\\d{1,3}(?=[\\s,.;:)]|$)");
+    /** A marker after a year that ends a sentence: "by 2020.8 These are…" (a decimal is not followed by a capital). */
+    private static final Pattern AFTER_YEAR = Pattern.compile("(?<=(?:19|20)\\d\\d[.,])\\d{1,3}(?=\\s+\\p{Lu})");
+    /** Superscript digits, as reports write note numbers: "¹²", "⁴值得注意的是". */
+    private static final Pattern SUPERSCRIPT = Pattern.compile("[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+");
     /** Bracketed markers: "[17]", "[n 2]", "[a]", "[citation needed]". */
     private static final Pattern BRACKETED = Pattern.compile("\\[(\\d{1,3}|n \\d{1,3}|[a-z]|note \\d{1,3}|citation needed)\\]");
 
     private Footnotes() {}
 
     static String blank(String text) {
-        return blank(BRACKETED, blank(GLUED, text));
+        return blank(SUPERSCRIPT, blank(AFTER_YEAR, blank(BRACKETED, blank(GLUED, text))));
     }
 
     private static String blank(Pattern marker, String text) {

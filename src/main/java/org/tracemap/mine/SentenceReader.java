@@ -36,17 +36,45 @@ final class SentenceReader {
         String n = PhraseMatcher.normalise(t); // once for the ten matchers below
         Set<Company> actors = new LinkedHashSet<>();
         Spans companySpans = new Spans();
+        List<Mention> mentions = new ArrayList<>();
+        List<Integer> companyStarts = new ArrayList<>();
         gazetteer.companyNames().scanNormalised(n, (start, end, phrase, values) -> {
             companySpans.add(start, end);
-            if (!isRival(t, start)) actors.addAll(values);
+            if (companyStarts.size() < MAX_MENTIONS) companyStarts.add(start);
+            if (isRival(t, start)) return;
+            actors.addAll(values);
+            if (mentions.size() < MAX_MENTIONS) mentions.add(new Mention(start, end, values));
         });
+        // Companies we do not track still hold what the sentence says of them ("Nokia built the 5G network").
+        Spans otherSpans = new Spans();
+        Spans.Cursor inOurs = companySpans.cursor();
+        int ours = mentions.size();
+        gazetteer.otherCompanyNames().scanNormalised(n, (start, end, phrase, values) -> {
+            if (inOurs.overlaps(start, end) || !looksLikeProperNoun(t, start)) return;
+            otherSpans.add(start, end);
+            if (!isRival(t, start) && mentions.size() < MAX_MENTIONS) mentions.add(new Mention(start, end, List.of()));
+        });
+        if (mentions.size() > ours && ours > 0) mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        if (mentions.size() > 1 && mentions.size() < MAX_MENTIONS && dropParents(t, mentions)) {
+            actors.clear();
+            for (Mention m : mentions) actors.addAll(m.values());
+        }
         List<Category> categories = new ArrayList<>();
         CueMarks cues = new CueMarks();
+        List<Cue> cueMentions = new ArrayList<>();
         Spans.Cursor cueInCompanyName = companySpans.cursor();
+        Spans.Cursor cueInOtherName = otherSpans.cursor();
+        int[] nextCompany = {0};
         gazetteer.categoryCues().scanNormalised(n, (start, end, phrase, values) -> {
             if (cueInCompanyName.overlaps(start, end)) return; // "China Mobile network" is not a mobile-network cue
+            if (cueInOtherName.overlaps(start, end)) return;   // nor is "Amazon Web Services" a web-services one
+            while (nextCompany[0] < companyStarts.size() && companyStarts.get(nextCompany[0]) < end) nextCompany[0]++;
+            // "its subsidiary Hikvision", "telecoms equipment maker Huawei", "子公司中国联通": a cue written as a title
+            // before a name describes the company, it is not a project
+            if (nextCompany[0] < companyStarts.size() && isTitle(t, end, companyStarts.get(nextCompany[0]))) return;
             for (Category c : values) if (!categories.contains(c)) categories.add(c);
             cues.add(start, values.get(0)); // a cue standing for several categories belongs places to its first
+            if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, values));
         });
         Map<String, Findings.NamedPlace> places = new LinkedHashMap<>();
         Spans.Cursor placeInCompanyName = companySpans.cursor();
@@ -56,6 +84,9 @@ final class SentenceReader {
             if (values.contains(Place.NONE)) return;             // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, start)) return;          // "reading", "mobile", "nice"
             if (actsOnOthers(t, start, end, values)) return;     // "with help from Russia", "the US sanctioned"
+            if (HOME_OF.matcher(t).region(end, t.length()).lookingAt()) return; // "the Shenzhen-based vendor" is from there
+            if (PART_OF_A_NAME.matcher(t).region(end, t.length()).lookingAt()) return; // "San Salvador-de-Jujuy" is not San Salvador
+            if (afterAName(t, start, values)) return;            // "Faria Lima" is a street in São Paulo, not Lima
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
             Category owner = nearestCue.ownerOf(start);
             if (owner != null) named.owners().add(owner);
@@ -64,12 +95,195 @@ final class SentenceReader {
         Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
         boolean hedge = gazetteer.hedgeCues().foundInNormalised(n);
         boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
-        Findings.Cues context = new Findings.Cues(gazetteer.referenceCues().foundInNormalised(n), gazetteer.buildCues().foundInNormalised(n),
-                gazetteer.scopeCues().foundInNormalised(n), hedge, guess);
+        // Only a sentence that names no company needs to point back to one: the noun-phrase search runs only there.
+        boolean reference = gazetteer.referenceCues().foundInNormalised(n) || actors.isEmpty() && gazetteer.hasReferenceNounPhrase(t);
+        Findings.Cues context = new Findings.Cues(reference, gazetteer.buildCues().foundInNormalised(n),
+                gazetteer.scopeCues().foundInNormalised(n), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
+                gazetteer.referenceManyCues().foundInNormalised(n));
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
-                gazetteer.projectCues().foundInNormalised(n), gazetteer.notProjectCues().foundInNormalised(n), false, context);
+                gazetteer.projectCues().foundInNormalised(n), gazetteer.notProjectCues().foundInNormalised(n), false, context,
+                actors(t, mentions, cueMentions));
     }
 
+    /** A company name where the sentence writes it. */
+    private record Mention(int start, int end, List<Company> values) {}
+
+    /** A category cue where the sentence writes it. */
+    private record Cue(int start, int end, List<Category> values) {}
+
+    /** Past this many company names or cues in one sentence (a list, a table run together) nobody is told apart. */
+    private static final int MAX_MENTIONS = 64;
+    /** What joins companies into one group: "Huawei and ZTE", "华为、中兴", "Huawei, ZTE and Hikvision". */
+    private static final Pattern COORDINATED = Pattern.compile("\\s*(,|and|&|as well as|together with|along with|, and|和|与|及|以及|、|，)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** How far after a cue an agent ("built by Huawei") may be named. */
+    private static final int AGENT_REACH = 40;
+
+    /**
+     * Who holds which cue when a sentence names companies that are not one group: "CETC — which runs joint labs
+     * with universities in Sweden — and its subsidiary Hikvision": the labs are CETC's.
+     */
+    private Findings.Actors actors(String t, List<Mention> companies, List<Cue> cues) {
+        if (companies.isEmpty()) return Findings.Actors.NONE;
+        List<List<Mention>> groups = new ArrayList<>();
+        for (Mention m : companies) {
+            List<Mention> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            Mention previous = last == null ? null : last.get(last.size() - 1);
+            if (previous != null && (m.start() <= previous.end() || COORDINATED.matcher(t.substring(previous.end(), m.start())).matches())) {
+                last.add(m);
+            } else {
+                groups.add(new ArrayList<>(List.of(m)));
+            }
+        }
+        Set<Company> first = new LinkedHashSet<>();
+        for (Mention m : groups.get(0)) first.addAll(m.values());
+        if (groups.size() < 2 || companies.size() >= MAX_MENTIONS) return new Findings.Actors(Math.min(groups.size(), 1), Map.of(), first);
+        Map<Company, Set<Category>> held = new LinkedHashMap<>();
+        List<int[]> asides = asides(t);
+        for (Cue cue : cues) {
+            for (Mention m : ownerOf(t, cue, groups, asides)) {
+                for (Company c : m.values()) held.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(cue.values());
+            }
+        }
+        return new Findings.Actors(groups.size(), held, first);
+    }
+
+    /**
+     * Drops the names of parents written next to their subsidiary's ("CETC's subsidiary Hikvision", "Hikvision, a
+     * subsidiary of CETC"): the subsidiary is the actor. A parent named on its own elsewhere in the sentence stays.
+     */
+    private boolean dropParents(String t, List<Mention> mentions) {
+        Set<Mention> parents = new java.util.HashSet<>();
+        for (int i = 1; i < mentions.size(); i++) {
+            Mention a = mentions.get(i - 1), b = mentions.get(i);
+            if (b.start() < a.end() || b.start() - a.end() > 60) continue;
+            String between = t.substring(a.end(), b.start()).replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("^[\\s,，(（—–-]+|[\\s,，)）—–-]+$", "");
+            if (isParentLink(between)) parents.add(a);
+            else if (isChildLink(between)) parents.add(b);
+        }
+        return mentions.removeAll(parents);
+    }
+
+    /** "'s subsidiary", "'s surveillance unit", "旗下的": what stands between a parent and its subsidiary. */
+    private boolean isParentLink(String between) {
+        if (gazetteer.parentOf().contains(between)) return true;
+        if (!between.startsWith("'s ")) return false;
+        String[] words = between.substring(3).split("\\s+");
+        return words.length <= 4 && gazetteer.parentOf().contains(words[words.length - 1]);
+    }
+
+    /** "a subsidiary of", "a Hangzhou-based unit of": what stands between a subsidiary and its parent. */
+    private boolean isChildLink(String between) {
+        for (String p : gazetteer.childOf()) {
+            if (between.equals(p)) return true;
+            if (between.endsWith(" " + p) && between.split("\\s+").length <= p.split(" ").length + 2) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The group a cue belongs to: the agent right after it ("built by Huawei"), else the group nearest before it,
+     * else the nearest after. An aside (", which …,", "— … —", "( … )") is read as its own clause: a company named
+     * inside one holds only the cues inside it ("Huawei, which competes with ZTE, opened an office": the office is
+     * Huawei's), and a cue inside one with no company before it there belongs to the company the aside is about
+     * ("CETC — which runs joint labs — and Hikvision": the labs are CETC's).
+     */
+    private List<Mention> ownerOf(String t, Cue cue, List<List<Mention>> groups, List<int[]> asides) {
+        int[] cueAside = asideOf(asides, cue.start());
+        List<Mention> before = null, after = null, beforeAside = null;
+        for (List<Mention> g : groups) {
+            int[] aside = asideOf(asides, g.get(0).start());
+            boolean sameClause = aside == cueAside;
+            if (g.get(g.size() - 1).end() <= cue.start()) {
+                if (sameClause) before = g;
+                if (cueAside != null && aside == null && g.get(g.size() - 1).end() <= cueAside[0]) beforeAside = g;
+            } else if (after == null && sameClause && g.get(0).start() >= cue.end()) {
+                after = g;
+            }
+        }
+        if (after != null) {
+            int gap = after.get(0).start() - cue.end();
+            if (gap <= AGENT_REACH) {
+                String between = t.substring(cue.end(), after.get(0).start());
+                for (PhraseMatcher.Match<Boolean> m : gazetteer.agentCues().find(between)) {
+                    // the link word must end the gap, give or take an article or an adjective: "built by China's Huawei"
+                    String rest = between.substring(m.end()).strip();
+                    if (rest.isEmpty() || rest.matches("(?i)(the|a|an|china's|chinese|state-owned|its|its subsidiary|its unit)( [\\p{L}'’]+)?")) return after;
+                }
+            }
+        }
+        if (before != null) return before;
+        if (beforeAside != null) return beforeAside;
+        return after == null ? List.of() : after;
+    }
+
+    /** Where a sentence's asides are: ", which/who/whose … ,", "— … —" and "( … )" (half-open character ranges). */
+    private static List<int[]> asides(String t) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = ASIDE_START.matcher(t);
+        int from = 0;
+        while (from < t.length() && m.find(from)) {
+            int start = m.start();
+            char open = t.charAt(start);
+            int end;
+            if (open == '(' || open == '\uFF08') end = indexOfAny(t, ")\uFF09", start + 1);
+            else if (open == ',' || open == '\uFF0C') end = indexOfAny(t, ",\uFF0C;", m.end());
+            else end = indexOfAny(t, "\u2014\u2013", m.end());
+            if (end < 0) end = t.length();
+            out.add(new int[] {start, end});
+            from = end + 1;
+        }
+        return out;
+    }
+
+    private static final Pattern ASIDE_START = Pattern.compile("[(\uFF08]|[,\uFF0C]\\s*(?:which|who|whose|where)\\b|\\s[\u2014\u2013]\\s|\u2014");
+
+    private static int indexOfAny(String t, String chars, int from) {
+        for (int i = from; i < t.length(); i++) if (chars.indexOf(t.charAt(i)) >= 0) return i;
+        return -1;
+    }
+
+    private static int[] asideOf(List<int[]> asides, int position) {
+        for (int[] a : asides) if (position >= a[0] && position < a[1]) return a;
+        return null;
+    }
+
+    /** After a place's name: it is an organisation's home ("a Luxembourg-based group"), not where a project is. */
+    private static final Pattern HOME_OF = Pattern.compile("[-\u2010\u2011 ](based|headquartered)\\b");
+    /** Words that may stand capitalised before a city's name without making it part of another name. */
+    private static final Set<String> BEFORE_A_CITY = Set.of("north", "south", "east", "west", "central", "greater", "downtown", "metro",
+            "metropolitan", "old", "inner", "outer", "northern", "southern", "eastern", "western", "in", "at", "near", "from", "to", "and",
+            "the", "of", "outside", "across", "around", "between", "with", "for", "by", "on", "while", "since", "as", "but", "both");
+
+    /**
+     * A city's name right after a capitalised word that is not one of {@link #BEFORE_A_CITY} is the end of a longer name
+     * ("Faria Lima", "Avenida Paulista"): not that city. Countries are never read this way ("Huawei Kenya" is Kenya).
+     */
+    private static boolean afterAName(String t, int start, List<Place> values) {
+        for (Place p : values) if (!p.isCity()) return false;
+        int e = start;
+        if (e < 2 || t.charAt(e - 1) != ' ') return false;
+        int b = e - 1;
+        while (b > 0 && Character.isLetter(t.charAt(b - 1))) b--;
+        if (b == e - 1 || !Character.isUpperCase(t.charAt(b))) return false;
+        if (b == 0) return false; // the sentence's first word is capitalised anyway
+        String word = t.substring(b, e - 1).toLowerCase(java.util.Locale.ROOT);
+        return !BEFORE_A_CITY.contains(word);
+    }
+
+    /** Whether the words from a cue's end to a company name make the cue a title: nothing, or one noun like "maker". */
+    private boolean isTitle(String t, int cueEnd, int companyStart) {
+        int gap = companyStart - cueEnd;
+        if (gap < 0 || gap > 16) return false;
+        String between = t.substring(cueEnd, companyStart).strip().toLowerCase(java.util.Locale.ROOT);
+        if (between.isEmpty()) return true;
+        if (between.endsWith("s")) between = between.substring(0, between.length() - 1);
+        return gazetteer.referenceNouns().contains(between);
+    }
+
+    /** After a place's name: a hyphen and more name, so the place is only part of a longer one. */
+    private static final Pattern PART_OF_A_NAME = Pattern.compile("[-\u2010\u2011][\\p{Lu}\\p{IsHan}]");
     private static final Pattern OR = Pattern.compile("\\bor\\b|或|还是|或者");
     /** What may stand between "help from" and a country in a list of countries: other names, commas, "and". */
     private static final Pattern LIST_OF_NAMES = Pattern.compile("[\\p{L}\\s,、，'’.-]{0,40}");

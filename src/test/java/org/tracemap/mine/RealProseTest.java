@@ -62,4 +62,47 @@ class RealProseTest {
                 .contains("huawei|rd-lab|PT|Lisbon");
         assertThat(Footnotes.blank("Portugal43 and Lisbon,42 in 2019.[17] [n 2] 5G and G20")).isEqualTo("Portugal   and Lisbon,   in 2019.           5G and G20");
     }
+
+    @Test
+    void theCompanyThatHoldsTheCueInTheSentenceGetsTheFact() {
+        assertThat(keys("CETC, which runs a joint laboratory with a university in Sweden, and its subsidiary Hikvision, "
+                + "which supplies surveillance cameras to police in Portugal, are both state-owned."))
+                .containsExactlyInAnyOrder("cetc|university-partnership|SE|", "hikvision|surveillance-equipment|PT|");
+        assertThat(keys("A data centre in Nairobi built by Huawei and a 5G network in Mombasa by ZTE opened in 2020."))
+                .containsExactlyInAnyOrder("huawei|data-centre|KE|Nairobi", "zte|5g|KE|Mombasa");
+        assertThat(keys("Huawei and ZTE both supplied base stations for Safaricom's 4G network in Kenya."))
+                .as("companies joined by 'and' share the fact")
+                .containsExactlyInAnyOrder("huawei|telecom-ict-project|KE|", "zte|telecom-ict-project|KE|");
+    }
+
+    @Test
+    void aParentNamedBesideItsSubsidiaryIsNotTheActor() {
+        assertThat(keys("The city works with CETC's subsidiary Hikvision on traffic cameras. "
+                + "In 2019 the city of Belgrade signed a cooperation agreement with the company."))
+                .containsExactly("hikvision|mou-agreement|RS|Belgrade");
+        assertThat(keys("Hikvision, a subsidiary of CETC, supplied surveillance cameras to the police in Harare, Zimbabwe."))
+                .containsExactly("hikvision|surveillance-equipment|ZW|Harare");
+        assertThat(keys("中国电科旗下的海康威视为津巴布韦哈拉雷警方提供了监控摄像头。"))
+                .containsExactly("hikvision|surveillance-equipment|ZW|Harare");
+    }
+
+    @Test
+    void itPointsBackToTheSubjectAndACaseStudyGivesItsCountry() {
+        String page = "Case study: Ecuador\n"
+                + "Ecuador's government has leaned on Chinese suppliers for a decade. Officials in Ecuador describe the relationship as "
+                + "long-standing, while critics in Ecuador question its terms.\n"
+                + "Huawei arrived in 2011. Its local staff now number in the hundreds. "
+                + "It won several multimillion-dollar contracts with the state mobile operator.";
+        assertThat(keys(page)).containsExactly("huawei|telecom-ict-project|EC|");
+        assertThat(keys("Huawei, which competes with ZTE across the region, opened an office in Quito, Ecuador in 2015. "
+                + "It also built a data centre in Guayaquil in 2017."))
+                .containsExactlyInAnyOrder("huawei|overseas-office|EC|Quito", "huawei|data-centre|EC|Guayaquil");
+    }
+
+    @Test
+    void aProjectAtHomeDoesNotBorrowTheForeignPlaceBeforeIt() {
+        assertThat(keys("Alibaba Cloud opened a data centre in Jakarta, Indonesia in 2018. "
+                + "Domestically, the company opened three more data centres the same year."))
+                .containsExactly("alibaba|data-centre|ID|Jakarta");
+    }
 }
