@@ -35,6 +35,7 @@ public final class Gazetteer {
                           List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward, List<String> hedge,
                           List<String> notLocationBefore, List<String> notLocationAfter) {}
     private final Set<String> ambiguousNames;
+    private final Map<Place, List<String>> cityNames;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
     public record Country(String iso2, String name, String nameZh, List<String> variants, double lat, double lon) {
@@ -50,6 +51,7 @@ public final class Gazetteer {
         this.categories = Map.copyOf(categories);
         this.countries = Map.copyOf(countries);
         this.ambiguousNames = Set.copyOf(ambiguousNames);
+        this.cityNames = Map.copyOf(cityNames);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
         for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
         for (Country c : countries.values()) {
@@ -228,6 +230,11 @@ public final class Gazetteer {
 
     public List<Category> categories() {
         return new ArrayList<>(categories.values());
+    }
+
+    /** Every name of a city (English, ASCII, Chinese and the other names of cities.tsv); empty for a country or an unknown place. */
+    public List<String> cityNames(Place city) {
+        return cityNames.getOrDefault(city, List.of());
     }
 
     public int countryCount() {
