@@ -26,7 +26,7 @@ public final class QueryExpander {
     /** Expands nothing: search as typed. */
     public static final QueryExpander NONE = new QueryExpander(null);
 
-    /** Names kept per entity, the typed one first: the United States has 17, Huawei 19. */
+    /** Names kept per entity (after dropping names that contain a shorter one, none of the bundled gazetteer's entities reaches it). */
     static final int MAX_NAMES = 24;
 
     /** What a name of the query stands for; {@code facetField} null for a city. */
