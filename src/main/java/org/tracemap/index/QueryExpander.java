@@ -82,7 +82,8 @@ public final class QueryExpander {
             }));
         }
         // Cities only: no context in a query to tell "Mobile" the city from the word, so everyday words stay words.
-        if (everydayWord || m.phrase().length() <= 2) return Optional.empty();
+        // Two letters are an abbreviation more often than a city; two Chinese characters are most Chinese city names (仰光).
+        if (everydayWord || m.phrase().length() < (hasHan(m.phrase()) ? 2 : 3)) return Optional.empty();
         return Optional.of(entity("city:" + m.phrase().toLowerCase(java.util.Locale.ROOT), m.phrase(), () -> {
             List<String> all = new ArrayList<>();
             for (Place city : m.values()) all.addAll(gazetteer.cityNames(city));

@@ -214,6 +214,7 @@ class CrossLanguageSearchTest {
         assertThat(zimbabwe.entity().facetValue()).isEqualTo("ZW");
         assertThat(EXPANDER.find("Mombasa").get(0).entity().chinese()).contains("蒙巴萨");
         assertThat(EXPANDER.find("Mombasa").get(0).entity().facetField()).isNull();
+        assertThat(EXPANDER.find("仰光").get(0).entity().english()).as("two Chinese characters name a city").contains("Yangon", "Rangoon");
         assertThat(QueryExpander.NONE.find("华为")).isEmpty();
     }
 }
