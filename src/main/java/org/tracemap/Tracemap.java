@@ -165,7 +165,7 @@ public final class Tracemap implements AutoCloseable {
         this.mineLimiter = new TimeLimiter("mining", "tracemap.mine.time-limit", MineSettings.from(config).timeLimit());
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
-        this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer::mentions) : null;
+        this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer) : null;
         this.candidates = new CandidateStore(catalog, clock);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);

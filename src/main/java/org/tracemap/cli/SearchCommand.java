@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracemap.archive.ArchiveLayout;
+import org.tracemap.config.TracemapConfig;
+import org.tracemap.gazetteer.GazetteerLoader;
 import org.tracemap.index.LuceneIndex;
+import org.tracemap.index.QueryExpander;
 import org.tracemap.index.SearchHit;
 import org.tracemap.index.SearchQuery;
 import org.tracemap.index.SearchResult;
@@ -51,8 +54,10 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = new ArchiveLayout(Path.of(archive.config(Map.of()).string("tracemap.archive.dir"))).index();
-        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit, company, category, country));
+        TracemapConfig config = archive.config(Map.of());
+        Path dir = new ArchiveLayout(Path.of(config.string("tracemap.archive.dir"))).index();
+        QueryExpander expander = new QueryExpander(GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"))); // as the server searches
+        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit, company, category, country), expander);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("total", result.total());

@@ -45,6 +45,7 @@ public final class Gazetteer {
     private final java.util.regex.Pattern referenceNounPhrase;
     private final Set<String> referenceNouns;
     private final Set<String> childOf;
+    private final Map<Place, List<String>> cityNames;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
     public record Country(String iso2, String name, String nameZh, List<String> variants, double lat, double lon) {
@@ -66,6 +67,7 @@ public final class Gazetteer {
         this.referenceNounPhrase = context.referenceNouns().isEmpty() ? null : java.util.regex.Pattern.compile(
                 "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+\\s+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
                         .map(java.util.regex.Pattern::quote).toList()) + ")\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+        this.cityNames = Map.copyOf(cityNames);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
         for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
         for (Country c : countries.values()) {
@@ -294,6 +296,11 @@ public final class Gazetteer {
 
     public List<Category> categories() {
         return new ArrayList<>(categories.values());
+    }
+
+    /** Every name of a city (English, ASCII, Chinese and the other names of cities.tsv); empty for a country or an unknown place. */
+    public List<String> cityNames(Place city) {
+        return cityNames.getOrDefault(city, List.of());
     }
 
     public int countryCount() {

@@ -36,10 +36,12 @@ final class IndexSearch {
 
     private final IndexSearcher searcher;
     private final FacetsConfig config;
+    private final QueryExpander expander;
 
-    IndexSearch(IndexSearcher searcher, FacetsConfig config) {
+    IndexSearch(IndexSearcher searcher, FacetsConfig config, QueryExpander expander) {
         this.searcher = searcher;
         this.config = config;
+        this.expander = expander;
     }
 
     SearchResult run(SearchQuery q) throws IOException {
@@ -70,33 +72,41 @@ final class IndexSearch {
      * within one analysis of its text (the title is indexed into the body fields too); title matches add
      * weight. Parsing per analysis keeps terms aligned where the analyses split a word differently — the
      * classic multi-field parser pairs "5G" (one English token, two Chinese ones) with the wrong terms.
+     *
+     * <p>A query naming a company, country or city of the gazetteer is parsed by {@link ExpandingQueryParser}
+     * (each name also searched by its other names, in both languages); any other query exactly as before.
      */
-    private Query parse(String text) {
+    Query parse(String text) {
         if (text == null || text.isBlank()) return new MatchAllDocsQuery();
+        QueryExpander expanding = expander.find(text).isEmpty() ? null : expander;
         String[][] analyses = {{IndexFields.BODY_EN, IndexFields.TITLE_EN}, {IndexFields.BODY_ZH, IndexFields.TITLE_ZH},
                 {IndexFields.BODY_CJK, IndexFields.TITLE_CJK}};
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String[] fields : analyses) {
-            Query body = parseField(fields[0], text);
-            Query title = parseField(fields[1], text);
+            Query body = parseField(fields[0], text, expanding);
+            Query title = parseField(fields[1], text, expanding);
             Query perAnalysis = new BooleanQuery.Builder().add(body, BooleanClause.Occur.MUST).add(title, BooleanClause.Occur.SHOULD).build();
             any.add(new org.apache.lucene.search.BoostQuery(perAnalysis, IndexFields.QUERY_FIELDS.get(fields[0])), BooleanClause.Occur.SHOULD);
         }
         return any.build();
     }
 
-    private static Query parseField(String field, String text) {
-        QueryParser parser = new QueryParser(field, IndexFields.analyzer());
-        parser.setDefaultOperator(QueryParser.Operator.AND);
+    private static Query parseField(String field, String text, QueryExpander expander) {
         try {
-            return parser.parse(text);
+            return parser(field, expander).parse(text);
         } catch (ParseException e) {
             try {
-                return parser.parse(QueryParser.escape(text)); // a stray quote or bracket: search the words
+                return parser(field, expander).parse(QueryParser.escape(text)); // a stray quote or bracket: search the words
             } catch (ParseException again) {
                 throw new IllegalArgumentException("cannot read the query: " + again.getMessage(), again);
             }
         }
+    }
+
+    private static QueryParser parser(String field, QueryExpander expander) {
+        QueryParser parser = expander == null ? new QueryParser(field, IndexFields.analyzer()) : new ExpandingQueryParser(field, IndexFields.analyzer(), expander);
+        parser.setDefaultOperator(QueryParser.Operator.AND);
+        return parser;
     }
 
     private List<SearchHit> hits(TopDocs top, Query text) throws IOException {

@@ -44,15 +44,30 @@ public final class LuceneIndex implements Closeable {
     private final FacetsConfig facets = IndexFields.facets();
 
     private final java.util.function.Function<String, org.tracemap.gazetteer.Mentions> tagger;
+    private final QueryExpander expander;
 
-    /** An index without company, category and country facets (tools and tests). */
+    /** An index without company, category and country facets, searched as typed (tools and tests). */
     public LuceneIndex(Path dir) throws IOException {
         this(dir, text -> org.tracemap.gazetteer.Mentions.NONE);
     }
 
     /** @param tagger what a document's title and text name, for the company, category and country facets */
     public LuceneIndex(Path dir, java.util.function.Function<String, org.tracemap.gazetteer.Mentions> tagger) throws IOException {
+        this(dir, tagger, QueryExpander.NONE);
+    }
+
+    /** The pipeline's index: facets from what the gazetteer finds in pages, queries naming its entities expanded to all their names. */
+    public LuceneIndex(Path dir, org.tracemap.gazetteer.Gazetteer gazetteer) throws IOException {
+        this(dir, gazetteer::mentions, new QueryExpander(gazetteer));
+    }
+
+    /**
+     * @param tagger   what a document's title and text name, for the company, category and country facets
+     * @param expander finds the entities a query names, to search them by all their names
+     */
+    public LuceneIndex(Path dir, java.util.function.Function<String, org.tracemap.gazetteer.Mentions> tagger, QueryExpander expander) throws IOException {
         this.tagger = tagger;
+        this.expander = expander;
         directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -158,7 +173,7 @@ public final class LuceneIndex implements Closeable {
         searchers.maybeRefreshBlocking(); // cheap when nothing changed; makes a search see every document indexed before it
         IndexSearcher s = searchers.acquire();
         try {
-            return new IndexSearch(s, facets).run(query);
+            return new IndexSearch(s, facets, expander).run(query);
         } finally {
             searchers.release(s);
         }
@@ -169,10 +184,15 @@ public final class LuceneIndex implements Closeable {
      * a server (which holds the writer's lock). Sees documents up to the server's last commit.
      */
     public static SearchResult searchCommitted(Path dir, SearchQuery query) throws IOException {
+        return searchCommitted(dir, query, QueryExpander.NONE);
+    }
+
+    /** As {@link #searchCommitted(Path, SearchQuery)}, with queries naming the gazetteer's entities expanded. */
+    public static SearchResult searchCommitted(Path dir, SearchQuery query, QueryExpander expander) throws IOException {
         try (FSDirectory d = FSDirectory.open(dir)) {
             if (!org.apache.lucene.index.DirectoryReader.indexExists(d)) return new SearchResult(0, java.util.List.of(), java.util.Map.of());
             try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(d)) {
-                return new IndexSearch(new IndexSearcher(reader), IndexFields.facets()).run(query);
+                return new IndexSearch(new IndexSearcher(reader), IndexFields.facets(), expander).run(query);
             }
         }
     }
