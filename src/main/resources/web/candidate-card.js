@@ -22,6 +22,11 @@ function scoreText(score) {
   return typeof score === 'number' && Number.isFinite(score) ? score.toFixed(2) : '–';
 }
 
+/** The quote hedges its claim (the miner's cue.hedge feature). */
+function isHedged(c) {
+  return c.features != null && typeof c.features['cue.hedge'] === 'number' && c.features['cue.hedge'] > 0;
+}
+
 export class CandidateCard {
   /** handlers: onSelect(card), onDecided(card, answer, action), onAuthError(error) */
   constructor(candidate, handlers) {
@@ -67,7 +72,13 @@ export class CandidateCard {
         el('ul', { class: 'badges', 'aria-label': 'Status' },
           el('li', { class: `badge badge-${String(c.status).toLowerCase()}` }, c.status),
           c.origin ? el('li', { class: 'badge badge-origin' }, c.origin === 'SUBMISSION' ? 'public submission' : 'mined') : null,
-          el('li', { class: 'badge badge-score', title: 'how sure the miner is, 0 to 1' }, `score ${scoreText(c.score)}`))),
+          el('li', { class: 'badge badge-score', title: 'how sure the miner is, 0 to 1' }, `score ${scoreText(c.score)}`),
+          typeof c.rank === 'number'
+            ? el('li', { class: 'badge badge-score', title: 'how likely reviewers accept it, by the model learned from their decisions' },
+              `rank ${scoreText(c.rank)}`) : null,
+          isHedged(c)
+            ? el('li', { class: 'badge badge-hedged', title: 'the quote hedges (may, reportedly, 据传…): check it states a fact' }, 'hedged')
+            : null)),
       el('dl', { class: 'facts' },
         el('dt', {}, 'Place'), el('dd', {}, placeOf(c), c.precision ? el('span', { class: 'muted' }, ` (${c.precision})`) : null),
         el('dt', {}, 'Year'), el('dd', {}, c.year == null ? 'unknown' : String(c.year)),

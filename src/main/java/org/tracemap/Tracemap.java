@@ -49,6 +49,8 @@ import org.tracemap.limits.TimeLimiter;
 import org.tracemap.mine.CandidateMiner;
 import org.tracemap.mine.MineSettings;
 import org.tracemap.mine.MineStage;
+import org.tracemap.ranker.DecisionExamples;
+import org.tracemap.ranker.RankerFile;
 import org.tracemap.extract.ExtractSettings;
 import org.tracemap.extract.ExtractStage;
 import org.tracemap.fetch.FetchOutcomes;
@@ -121,6 +123,7 @@ public final class Tracemap implements AutoCloseable {
     private final Crawls crawls;
     private final CrawlRunner crawlRunner;
     private final ObjectMapper json = new ObjectMapper();
+    private final RankerFile ranker;
     private Main camel;
     private CaptureQueue queue;
     private ArchiveLock pipelineLock;
@@ -166,9 +169,10 @@ public final class Tracemap implements AutoCloseable {
         this.extractions = new ExtractionStore(catalog, clock, json);
         // The index is written by the pipeline only; other commands open it for reading (search).
         this.index = pipeline ? new LuceneIndex(layout.index(), gazetteer) : null;
-        this.candidates = new CandidateStore(catalog, clock);
+        this.candidates = new CandidateStore(catalog, clock, json);
         this.datapoints = new DataPointStore(catalog, clock, json);
         this.audit = new AuditLog(catalog, clock, json);
+        this.ranker = new RankerFile(RankerFile.in(layout.root()), json);
         this.crawls = new Crawls(crawlStore, json, guard);
         SourceFetcher sources = new SourceFetcher(fetcher, normalizer);
         this.crawlRunner = new CrawlRunner(crawls, crawlStore, intake, captures, snapshots, extractions,
@@ -273,7 +277,7 @@ public final class Tracemap implements AutoCloseable {
 
     private MineStage mineStage() {
         MineSettings settings = MineSettings.from(config);
-        return new MineStage(new CandidateMiner(gazetteer, settings), settings, mineLimiter, extractions, candidates, captures, snapshots);
+        return new MineStage(new CandidateMiner(gazetteer, settings), settings, mineLimiter, extractions, candidates, captures, snapshots, ranker);
     }
 
     /** Opens the archive without starting the pipeline: for commands that only read or queue. */
@@ -332,6 +336,16 @@ public final class Tracemap implements AutoCloseable {
     public String publicBase() {
         String base = config.string("tracemap.server.public-url");
         return base.isEmpty() ? "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port") : base;
+    }
+
+    /** The learned ranker's current model ({@code archive/models/ranker.json}). */
+    public RankerFile ranker() {
+        return ranker;
+    }
+
+    /** Reviewers' decisions on mined candidates, as labelled examples for the ranker. */
+    public DecisionExamples decisionExamples() {
+        return new DecisionExamples(catalog, json);
     }
 
     /** Review decisions on this archive's candidates. */

@@ -96,6 +96,12 @@ class ReviewIT {
         assertThat(safeCity.path("year").asInt()).isEqualTo(2014);
         assertThat(safeCity.path("quote").asText()).startsWith("Kenya's Ministry of Interior signed a contract with Huawei in 2014");
         assertThat(safeCity.path("source").path("replayUrl").asText()).startsWith(api + "/replay/").endsWith("/news/nairobi.html");
+        // Why it is where it is in the queue: no model yet (rank null), and the features its score was made of.
+        assertThat(safeCity.has("rank")).isTrue();
+        assertThat(safeCity.path("rank").isNull()).isTrue();
+        assertThat(safeCity.path("features").path("cue.hedge").asDouble(-1)).isZero();
+        assertThat(safeCity.path("features").path("source.html").asDouble()).isEqualTo(1.0);
+        assertThat(safeCity.path("features").path("score.rules").asDouble()).isEqualTo(safeCity.path("score").asDouble());
         // Navigation and footer mention Brazil, India, Mexico and data centres: none of it is a candidate.
         for (JsonNode c : queue.path("items")) assertThat(c.path("country").asText()).isEqualTo("KE");
 

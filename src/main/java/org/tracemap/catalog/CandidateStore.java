@@ -1,5 +1,8 @@
 package org.tracemap.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,23 +20,50 @@ import java.util.Optional;
  * Candidate data points awaiting review, grouped by (company, category, country, city): a group is one
  * review item with every source that backs it. Mining a snapshot twice adds nothing (one source per
  * snapshot and key); a key whose group was already decided opens a new group.
+ *
+ * <p>The queue is ordered by {@code rank} (the learned ranker's probability, org.tracemap.ranker) where a
+ * candidate has one, then by the miner's rule score: candidates without a rank (mined before any model, or
+ * submissions) follow the ranked ones.
  */
 public final class CandidateStore {
-    /** A candidate as the review queue shows it, with its sources (best first). */
+    /**
+     * A candidate as the review queue shows it, with its sources (best first).
+     *
+     * @param rank the ranker's probability that a reviewer accepts it; null when there was no model
+     */
     public record Candidate(long id, String status, int version, String origin, String company, String category, String country,
                             String city, Integer year, String quote, double score, Double lat, Double lon, String precision, String note,
-                            Long datapointId, String reason, String decidedBy, String decidedAt, String createdAt, List<Source> sources) {}
+                            Long datapointId, String reason, String decidedBy, String decidedAt, String createdAt, Double rank,
+                            List<Source> sources) {
+        /** The features of the quote the reviewer sees (its best-scoring source that has them); empty when none has. */
+        public Map<String, Double> features() {
+            return sources.stream().map(Source::features).filter(f -> !f.isEmpty()).findFirst().orElse(Map.of());
+        }
+    }
 
     /**
      * One source of a candidate. {@code snapshotId}, {@code timestamp} and {@code title} are null while a
      * submitted URL is still being captured.
      */
     public record Source(long id, String captureId, String snapshotId, String url, String timestamp, String title, String quote,
-                         Integer quoteStart, Integer quoteEnd, Integer year, Double score) {}
+                         Integer quoteStart, Integer quoteEnd, Integer year, Double score, Map<String, Double> features) {
+        public Source {
+            features = features == null ? Map.of() : features;
+        }
+    }
 
-    /** What the mine stage found in one snapshot for one key. */
+    /**
+     * What the mine stage found in one snapshot for one key.
+     *
+     * @param features what the score was made of, by name (stored with the source)
+     * @param rank     the ranker's probability for these features, or null when there is no model
+     */
     public record Mined(String company, String category, String country, String city, Integer year, String quote, int quoteStart,
-                        int quoteEnd, double score, double lat, double lon, String precision) {
+                        int quoteEnd, double score, double lat, double lon, String precision, Map<String, Double> features, Double rank) {
+        public Mined {
+            features = features == null ? Map.of() : Map.copyOf(features);
+        }
+
         String key() {
             return company + "|" + category + "|" + country + "|" + city;
         }
@@ -47,14 +77,17 @@ public final class CandidateStore {
     public record Query(String status, String company, String category, String country, String origin, int limit, int offset) {}
 
     private static final String COLUMNS = "id, status, version, origin, company, category, country, city, year, quote, score, lat, lon,"
-            + " precision, note, datapoint_id, reason, decided_by, decided_at, created_at";
+            + " precision, note, datapoint_id, reason, decided_by, decided_at, created_at, rank";
+    private static final TypeReference<Map<String, Double>> FEATURES = new TypeReference<>() {};
 
     private final Catalog catalog;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public CandidateStore(Catalog catalog, Clock clock) {
+    public CandidateStore(Catalog catalog, Clock clock, ObjectMapper json) {
         this.catalog = catalog;
         this.clock = clock;
+        this.json = json;
     }
 
     /**
@@ -70,7 +103,7 @@ public final class CandidateStore {
                 if (sourceExists(c, snapshot.id(), m.key())) continue;
                 long group = openGroup(c, m);
                 insertSource(c, group, m.key(), snapshot.id(), snapshot.captureId(), snapshot.url(), m.quote(), m.quoteStart(),
-                        m.quoteEnd(), m.year(), m.score());
+                        m.quoteEnd(), m.year(), m.score(), m.features().isEmpty() ? null : featuresJson(m.features()));
                 added++;
             }
             captures.transitionWithin(c, snapshot.captureId(), status, notice);
@@ -88,7 +121,7 @@ public final class CandidateStore {
         }
     }
 
-    /** The open group for the key, created if there is none; a better-scoring source becomes its quote. */
+    /** The open group for the key, created if there is none; a better-scoring source becomes its quote (and gives its rank). */
     private long openGroup(Connection c, Mined m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, score FROM candidate WHERE status = 'PENDING' AND origin = 'MINED'"
                 + " AND company = ? AND category = ? AND country = ? AND city = ?")) {
@@ -102,12 +135,13 @@ public final class CandidateStore {
                     if (m.score() > rs.getDouble(2)) {
                         // Shown fields only; the version stays, so a reviewer's open decision is not made stale by a new source.
                         try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET quote = ?, score = ?, year = COALESCE(year, ?),"
-                                + " updated_at = ? WHERE id = ?")) {
+                                + " rank = ?, updated_at = ? WHERE id = ?")) {
                             up.setString(1, m.quote());
                             up.setDouble(2, m.score());
                             SqlValues.setInt(up, 3, m.year());
-                            up.setString(4, clock.instant().toString());
-                            up.setLong(5, id);
+                            SqlValues.setDouble(up, 4, m.rank());
+                            up.setString(5, clock.instant().toString());
+                            up.setLong(6, id);
                             up.executeUpdate();
                         }
                     }
@@ -116,15 +150,15 @@ public final class CandidateStore {
             }
         }
         return insertCandidate(c, "MINED", m.company(), m.category(), m.country(), m.city(), m.year(), m.quote(), m.score(), m.lat(), m.lon(),
-                m.precision(), null);
+                m.precision(), null, m.rank());
     }
 
     /** A public submission: a candidate of its own (never grouped), backed by the capture of the submitted URL. */
     public long addSubmission(Suggested s, String captureId, String url, String clientHash, String fieldsJson) {
         return catalog.write(c -> {
             long id = insertCandidate(c, "SUBMISSION", s.company(), s.category(), s.country(), s.city() == null ? "" : s.city(), s.year(),
-                    null, 0, s.lat(), s.lon(), s.precision(), s.note());
-            insertSource(c, id, null, null, captureId, url, null, null, null, s.year(), null);
+                    null, 0, s.lat(), s.lon(), s.precision(), s.note(), null);
+            insertSource(c, id, null, null, captureId, url, null, null, null, s.year(), null, null);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (candidate_id, capture_id, client_hash, fields, created_at)"
                     + " VALUES (?,?,?,?,?)")) {
                 ps.setLong(1, id);
@@ -166,10 +200,10 @@ public final class CandidateStore {
     }
 
     private long insertCandidate(Connection c, String origin, String company, String category, String country, String city, Integer year,
-                                 String quote, double score, Double lat, Double lon, String precision, String note) throws SQLException {
+                                 String quote, double score, Double lat, Double lon, String precision, String note, Double rank) throws SQLException {
         String now = clock.instant().toString();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidate (status, version, origin, company, category, country, city, year,"
-                + " quote, score, lat, lon, precision, note, created_at, updated_at) VALUES ('PENDING',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " quote, score, lat, lon, precision, note, created_at, updated_at, rank) VALUES ('PENDING',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, origin);
             ps.setString(2, company);
@@ -185,6 +219,7 @@ public final class CandidateStore {
             ps.setString(12, note);
             ps.setString(13, now);
             ps.setString(14, now);
+            SqlValues.setDouble(ps, 15, rank);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -194,9 +229,9 @@ public final class CandidateStore {
     }
 
     private void insertSource(Connection c, long candidate, String key, String snapshotId, String captureId, String url, String quote,
-                              Integer quoteStart, Integer quoteEnd, Integer year, Double score) throws SQLException {
+                              Integer quoteStart, Integer quoteEnd, Integer year, Double score, String features) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidate_source (candidate_id, mined_key, snapshot_id, capture_id, url,"
-                + " quote, quote_start, quote_end, year, score, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " quote, quote_start, quote_end, year, score, created_at, features) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setLong(1, candidate);
             ps.setString(2, key);
             ps.setString(3, snapshotId);
@@ -208,6 +243,7 @@ public final class CandidateStore {
             SqlValues.setInt(ps, 9, year);
             SqlValues.setDouble(ps, 10, score);
             ps.setString(11, clock.instant().toString());
+            ps.setString(12, features);
             ps.executeUpdate();
         }
     }
@@ -227,7 +263,7 @@ public final class CandidateStore {
         }
     }
 
-    /** The review queue, highest score first, and the total that matches. */
+    /** The review queue, highest rank first (then highest score; unranked after ranked), and the total that matches. */
     public Map.Entry<List<Candidate>, Integer> list(Query q) {
         return catalog.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -248,7 +284,7 @@ public final class CandidateStore {
             List<Long> ids = new ArrayList<>();
             List<Candidate> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM candidate" + where
-                    + " ORDER BY score DESC, id LIMIT ? OFFSET ?")) {
+                    + " ORDER BY CASE WHEN rank IS NULL THEN 1 ELSE 0 END, rank DESC, score DESC, id LIMIT ? OFFSET ?")) {
                 int i = 1;
                 for (String a : args) ps.setString(i++, a);
                 ps.setInt(i++, q.limit());
@@ -294,13 +330,14 @@ public final class CandidateStore {
         }
     }
 
-    private static Map<Long, List<Source>> sources(Connection c, List<Long> candidateIds) throws SQLException {
+    private Map<Long, List<Source>> sources(Connection c, List<Long> candidateIds) throws SQLException {
         Map<Long, List<Source>> out = new LinkedHashMap<>();
         if (candidateIds.isEmpty()) return out;
         String marks = String.join(",", java.util.Collections.nCopies(candidateIds.size(), "?"));
         // A submitted URL's snapshot is found through its capture once the capture is archived.
         try (PreparedStatement ps = c.prepareStatement("SELECT cs.id, cs.candidate_id, cs.capture_id, COALESCE(cs.snapshot_id, cap.snapshot_id),"
-                + " COALESCE(s.url, cs.url), s.timestamp, e.title, cs.quote, cs.quote_start, cs.quote_end, cs.year, cs.score"
+                + " COALESCE(s.url, cs.url), s.timestamp, e.title, cs.quote, cs.quote_start, cs.quote_end, cs.year, cs.score,"
+                + " cs.features"
                 + " FROM candidate_source cs LEFT JOIN capture cap ON cap.id = cs.capture_id"
                 + " LEFT JOIN snapshot s ON s.id = COALESCE(cs.snapshot_id, cap.snapshot_id)"
                 + " LEFT JOIN extraction e ON e.snapshot_id = s.id"
@@ -310,25 +347,80 @@ public final class CandidateStore {
                 while (rs.next()) {
                     out.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new Source(rs.getLong(1), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), SqlValues.intOrNull(rs, 9), SqlValues.intOrNull(rs, 10),
-                            SqlValues.intOrNull(rs, 11), SqlValues.doubleOrNull(rs, 12)));
+                            SqlValues.intOrNull(rs, 11), SqlValues.doubleOrNull(rs, 12), features(rs.getString(13))));
                 }
             }
         }
         return out;
     }
 
-    private static Candidate read(ResultSet rs, List<Source> sources) throws SQLException {
+    private Candidate read(ResultSet rs, List<Source> sources) throws SQLException {
         long dp = rs.getLong("datapoint_id");
         Long datapoint = rs.wasNull() ? null : dp;
         return new Candidate(rs.getLong("id"), rs.getString("status"), rs.getInt("version"), rs.getString("origin"), rs.getString("company"),
                 rs.getString("category"), rs.getString("country"), rs.getString("city"), SqlValues.intOrNull(rs, "year"), rs.getString("quote"),
                 rs.getDouble("score"), SqlValues.doubleOrNull(rs, "lat"), SqlValues.doubleOrNull(rs, "lon"), rs.getString("precision"), rs.getString("note"),
-                datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"), sources);
+                datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"),
+                SqlValues.doubleOrNull(rs, "rank"), sources);
     }
 
     private static Candidate withSources(Candidate c, List<Source> sources) {
         return new Candidate(c.id(), c.status(), c.version(), c.origin(), c.company(), c.category(), c.country(), c.city(), c.year(), c.quote(),
                 c.score(), c.lat(), c.lon(), c.precision(), c.note(), c.datapointId(), c.reason(), c.decidedBy(), c.decidedAt(), c.createdAt(),
-                sources);
+                c.rank(), sources);
+    }
+
+    /**
+     * Every PENDING mined candidate with the features of its quote: what a new model re-ranks. Candidates whose
+     * sources carry no features (mined before V8) are left out.
+     */
+    public Map<Long, Map<String, Double>> pendingFeatures() {
+        return catalog.read(c -> {
+            Map<Long, Map<String, Double>> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT cs.candidate_id, cs.features FROM candidate_source cs"
+                    + " JOIN candidate ca ON ca.id = cs.candidate_id WHERE ca.status = 'PENDING' AND cs.features IS NOT NULL"
+                    + " ORDER BY cs.candidate_id, cs.score DESC, cs.id")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Double> f = features(rs.getString(2));
+                        if (!f.isEmpty()) out.putIfAbsent(rs.getLong(1), f);
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Stores the ranks of candidates still PENDING (null clears one); returns how many rows changed. */
+    public int rank(Map<Long, Double> ranks) {
+        if (ranks.isEmpty()) return 0;
+        return catalog.write(c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET rank = ? WHERE id = ? AND status = 'PENDING'")) {
+                for (var e : ranks.entrySet()) {
+                    SqlValues.setDouble(ps, 1, e.getValue());
+                    ps.setLong(2, e.getKey());
+                    n += ps.executeUpdate();
+                }
+            }
+            return n;
+        });
+    }
+
+    private String featuresJson(Map<String, Double> features) throws SQLException {
+        try {
+            return json.writeValueAsString(new java.util.TreeMap<>(features));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("candidate features cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    Map<String, Double> features(String text) throws SQLException {
+        if (text == null || text.isBlank()) return Map.of();
+        try {
+            return json.readValue(text, FEATURES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("candidate features are not a JSON object of numbers: " + e.getMessage(), e);
+        }
     }
 }

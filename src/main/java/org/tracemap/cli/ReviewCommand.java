@@ -26,7 +26,7 @@ final class ReviewCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list or decide");
     }
 
-    @Command(name = "list", description = "Candidates, best score first.")
+    @Command(name = "list", description = "Candidates, best first: by the ranker's rank where there is one, else by score.")
     static final class ListCandidates implements Callable<Integer> {
         @Mixin
         ArchiveOptions archive;
@@ -43,7 +43,8 @@ final class ReviewCommand implements Runnable {
                 var page = t.candidates().list(new CandidateStore.Query(status.toUpperCase(java.util.Locale.ROOT), null, null, null, null, limit, 0));
                 System.out.println(page.getValue() + " " + status.toLowerCase(java.util.Locale.ROOT) + " candidates");
                 for (CandidateStore.Candidate c : page.getKey()) {
-                    System.out.printf("%n#%d v%d  %.2f  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(), c.score(), c.company(), c.category(),
+                    System.out.printf("%n#%d v%d  %.2f%s  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(), c.score(),
+                            c.rank() == null ? "" : String.format(java.util.Locale.ROOT, " rank %.2f", c.rank()), c.company(), c.category(),
                             c.country(), c.city() == null || c.city().isEmpty() ? "" : " / " + c.city(), c.year() == null ? "" : ", " + c.year(),
                             c.sources().size(), c.sources().size() == 1 ? "" : "s");
                     if (c.quote() != null) System.out.println("   \u201c" + c.quote() + "\u201d");

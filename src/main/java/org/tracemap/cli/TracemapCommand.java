@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tracemap", mixinStandardHelpOptions = true, versionProvider = TracemapCommand.Version.class,
         description = "Capture, archive (WARC) and replay web sources for evidence-backed datasets.",
         subcommands = {ServeCommand.class, DemoCommand.class, CaptureCommand.class, SearchCommand.class, ReindexCommand.class, ImportCommand.class, VerifyCommand.class, ExtractCommand.class,
-                EvalExtractCommand.class, EvalMineCommand.class, ReviewCommand.class, ExportCommand.class, UsersCommand.class, CrawlCommand.class,
+                EvalExtractCommand.class, EvalMineCommand.class, MineCommand.class, ReviewCommand.class, ExportCommand.class, UsersCommand.class, CrawlCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TracemapCommand implements Runnable {
     @CommandLine.Spec

@@ -2,7 +2,10 @@ package org.tracemap.mine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tracemap.catalog.CandidateStore;
@@ -16,6 +19,7 @@ import org.tracemap.catalog.Snapshot;
 import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.limits.TimeLimitExceededException;
 import org.tracemap.limits.TimeLimiter;
+import org.tracemap.ranker.FeatureNames;
 
 /**
  * The mine stage: proposes candidate data points from an indexed snapshot's main text and moves its
@@ -27,6 +31,9 @@ import org.tracemap.limits.TimeLimiter;
  * candidates kept (both deterministic, so the capture ends MINED with a note saying what was left out); mining
  * runs under {@code tracemap.mine.time-limit}, and past it the capture ends FAILED with that reason (what a
  * stopped run had found would depend on the machine's load, and would look to a reviewer like a complete reading).
+ *
+ * <p>Each candidate keeps its features (the miner's, plus the source's kind: {@link FeatureNames#ofSource}) and,
+ * when there is a trained ranker, its rank.
  */
 public final class MineStage {
     private static final Logger log = LoggerFactory.getLogger(MineStage.class);
@@ -38,10 +45,21 @@ public final class MineStage {
     private final CandidateStore candidates;
     private final CaptureStore captures;
     private final SnapshotStore snapshots;
+    private final Function<Map<String, Double>, Double> ranker;
 
-    /** @param limiter runs the mining of one document ({@code tracemap.mine.time-limit}) */
+    /** A stage without a ranker: candidates are not ranked. */
     public MineStage(CandidateMiner miner, MineSettings settings, TimeLimiter limiter, ExtractionStore extractions, CandidateStore candidates,
                      CaptureStore captures, SnapshotStore snapshots) {
+        this(miner, settings, limiter, extractions, candidates, captures, snapshots, features -> null);
+    }
+
+    /**
+     * @param limiter runs the mining of one document ({@code tracemap.mine.time-limit})
+     * @param ranker  a candidate's rank from its features; null when there is no model
+     */
+    public MineStage(CandidateMiner miner, MineSettings settings, TimeLimiter limiter, ExtractionStore extractions, CandidateStore candidates,
+                     CaptureStore captures, SnapshotStore snapshots, Function<Map<String, Double>, Double> ranker) {
+        this.ranker = ranker;
         this.miner = miner;
         this.settings = settings;
         this.limiter = limiter;
@@ -76,9 +94,12 @@ public final class MineStage {
                 return 0;
             }
             notes.addAll(result.notes());
+            Map<String, Double> source = FeatureNames.ofSource(snapshot.contentType(), e.lang());
             for (MinedCandidate c : result.candidates()) {
+                Map<String, Double> features = new LinkedHashMap<>(c.features());
+                features.putAll(source);
                 found.add(new CandidateStore.Mined(c.company(), c.category(), c.country(), c.city(), c.year(), c.quote(), c.quoteStart(),
-                        c.quoteEnd(), c.score(), c.lat(), c.lon(), c.precision()));
+                        c.quoteEnd(), c.score(), c.lat(), c.lon(), c.precision(), features, ranker.apply(features)));
             }
         }
         return candidates.addMined(snapshot, found, captures, CaptureStatus.MINED, CaptureNotice.append(capture.error(), "mine", notes));

@@ -83,6 +83,8 @@ public final class JsonViews {
         m.put("year", c.year());
         m.put("quote", c.quote());
         m.put("score", c.score());
+        m.put("rank", c.rank()); // the learned ranker's probability; null when there was no model
+        m.put("features", new java.util.TreeMap<>(c.features())); // what score and rank were made of (e.g. cue.hedge)
         m.put("lat", c.lat());
         m.put("lon", c.lon());
         m.put("precision", c.precision());

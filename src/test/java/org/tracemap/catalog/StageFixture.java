@@ -26,7 +26,7 @@ public final class StageFixture implements AutoCloseable {
         captures = new CaptureStore(catalog, clock, json);
         snapshots = new SnapshotStore(catalog);
         extractions = new ExtractionStore(catalog, clock, json);
-        candidates = new CandidateStore(catalog, clock);
+        candidates = new CandidateStore(catalog, clock, json);
     }
 
     /** A capture of {@code url} that is EXTRACTED with this title and main text; returns its snapshot. */
