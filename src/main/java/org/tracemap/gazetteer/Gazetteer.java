@@ -33,13 +33,14 @@ public final class Gazetteer {
     private final PhraseMatcher<Boolean> domesticCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> referenceManyCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> otherCompanyNames = new PhraseMatcher<>();
+    private final PhraseMatcher<Boolean> cloudRegionCues = new PhraseMatcher<>();
 
     /** The context cues of context.yaml, each list English and Chinese together. */
     public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
                           List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward, List<String> hedge,
                           List<String> notLocationBefore, List<String> notLocationAfter, List<String> agent, List<String> domestic,
                           List<String> parentOf, List<String> childOf, List<String> referenceMany,
-                          List<String> referenceNouns, List<String> otherCompanies) {}
+                          List<String> referenceNouns, List<String> otherCompanies, List<String> cloudRegion) {}
     private final Set<String> ambiguousNames;
     private final Set<String> parentOf;
     private final java.util.regex.Pattern referenceNounPhrase;
@@ -92,6 +93,7 @@ public final class Gazetteer {
         for (String p : context.domestic()) domesticCues.add(p, Boolean.TRUE);
         for (String p : context.referenceMany()) referenceManyCues.add(p, Boolean.TRUE);
         for (String p : context.otherCompanies()) otherCompanyNames.add(p, Boolean.TRUE);
+        for (String p : context.cloudRegion()) cloudRegionCues.add(p, Boolean.TRUE);
     }
 
     /** English cues match their plural too ("data centres", "submarine cables"). */
@@ -186,6 +188,11 @@ public final class Gazetteer {
     /** Whether the text has "the" and up to three words before a reference noun: "the state-owned defence-electronics group". */
     public boolean hasReferenceNounPhrase(String text) {
         return referenceNounPhrase != null && referenceNounPhrase.matcher(text).find();
+    }
+
+    /** Words that are data-centre cues where a cloud company is named: "Huawei Cloud opened its Santiago region". */
+    public PhraseMatcher<Boolean> cloudRegionCues() {
+        return cloudRegionCues;
     }
 
     /** Companies the dataset does not track but that act in the same sentences (rival vendors, cloud providers). */

@@ -44,7 +44,8 @@ public final class GazetteerLoader {
                         Map<String, List<String>> notLocationBefore, Map<String, List<String>> notLocationAfter,
                         Map<String, List<String>> agent, Map<String, List<String>> domestic,
                         Map<String, List<String>> parentOf, Map<String, List<String>> childOf, Map<String, List<String>> referenceMany,
-                        Map<String, List<String>> referenceNouns, Map<String, List<String>> otherCompanies) {}
+                        Map<String, List<String>> referenceNouns, Map<String, List<String>> otherCompanies,
+                        Map<String, List<String>> cloudRegion) {}
 
     private GazetteerLoader() {}
 
@@ -136,7 +137,7 @@ public final class GazetteerLoader {
                 flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter()),
                 flatten(context.agent()), flatten(context.domestic()), flatten(context.parentOf()), flatten(context.childOf()),
                 flatten(context.referenceMany()), flatten(context.referenceNouns()),
-                flatten(context.otherCompanies())));
+                flatten(context.otherCompanies()), flatten(context.cloudRegion())));
     }
 
     private static void collectNames(CompanyEntry e, List<String> into) {

@@ -15,13 +15,15 @@ final class Footnotes {
     private static final Pattern AFTER_YEAR = Pattern.compile("(?<=(?:19|20)\\d\\d[.,])\\d{1,3}(?=\\s+\\p{Lu})");
     /** Superscript digits, as reports write note numbers: "¹²", "⁴值得注意的是". */
     private static final Pattern SUPERSCRIPT = Pattern.compile("[\u00B9\u00B2\u00B3\u2070\u2074-\u2079]+");
+    /** A note number opening a Chinese paragraph ("1华大基因与…"), not a count or a date ("1月", "3家"). */
+    private static final Pattern BEFORE_HAN = Pattern.compile("(?m)^\\d{1,2}(?=\\p{IsHan})(?![0-9]*[年月日号个家名项座亿万期层条次所款台部位种倍成])");
     /** Bracketed markers: "[17]", "[n 2]", "[a]", "[citation needed]". */
     private static final Pattern BRACKETED = Pattern.compile("\\[(\\d{1,3}|n \\d{1,3}|[a-z]|note \\d{1,3}|citation needed)\\]");
 
     private Footnotes() {}
 
     static String blank(String text) {
-        return blank(SUPERSCRIPT, blank(AFTER_YEAR, blank(BRACKETED, blank(GLUED, text))));
+        return blank(BEFORE_HAN, blank(SUPERSCRIPT, blank(AFTER_YEAR, blank(BRACKETED, blank(GLUED, text)))));
     }
 
     private static String blank(Pattern marker, String text) {

@@ -25,10 +25,13 @@ import org.tracemap.gazetteer.Spans;
 final class SentenceReader {
     static final Pattern YEAR = Pattern.compile("(?<![0-9])(19[5-9][0-9]|20[0-4][0-9])(?![0-9])");
 
+    private static final String DATA_CENTRE = "data-centre";
     private final Gazetteer gazetteer;
+    private final Category dataCentre;
 
     SentenceReader(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.dataCentre = gazetteer.category(DATA_CENTRE).orElse(null);
     }
 
     Findings read(SentenceSplitter.Sentence s) {
@@ -38,8 +41,10 @@ final class SentenceReader {
         Spans companySpans = new Spans();
         List<Mention> mentions = new ArrayList<>();
         List<Integer> companyStarts = new ArrayList<>();
+        boolean[] cloudCompany = {false};
         gazetteer.companyNames().scanNormalised(n, (start, end, phrase, values) -> {
             companySpans.add(start, end);
+            if (phrase.toLowerCase(java.util.Locale.ROOT).contains("cloud") || phrase.contains("云")) cloudCompany[0] = true;
             if (companyStarts.size() < MAX_MENTIONS) companyStarts.add(start);
             if (isRival(t, start)) return;
             actors.addAll(values);
@@ -65,7 +70,9 @@ final class SentenceReader {
         Spans.Cursor cueInCompanyName = companySpans.cursor();
         Spans.Cursor cueInOtherName = otherSpans.cursor();
         int[] nextCompany = {0};
+        List<int[]> scopeLists = scopeLists(t);
         gazetteer.categoryCues().scanNormalised(n, (start, end, phrase, values) -> {
+            if (!scopeLists.isEmpty() && asideOf(scopeLists, start) != null) return; // "areas such as 5G": a topic, not a project
             if (cueInCompanyName.overlaps(start, end)) return; // "China Mobile network" is not a mobile-network cue
             if (cueInOtherName.overlaps(start, end)) return;   // nor is "Amazon Web Services" a web-services one
             while (nextCompany[0] < companyStarts.size() && companyStarts.get(nextCompany[0]) < end) nextCompany[0]++;
@@ -76,6 +83,18 @@ final class SentenceReader {
             cues.add(start, values.get(0)); // a cue standing for several categories belongs places to its first
             if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, values));
         });
+        if (cloudCompany[0] && dataCentre != null) {
+            // "Huawei Cloud opened its Santiago region": a cloud company's region is a data centre
+            Spans.Cursor inName = companySpans.cursor();
+            gazetteer.cloudRegionCues().scanNormalised(n, (start, end, phrase, values) -> {
+                if (inName.overlaps(start, end)) return;
+                if (!categories.contains(dataCentre)) categories.add(dataCentre);
+                cues.add(start, dataCentre);
+                if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, List.of(dataCentre)));
+            });
+            cues.sort();
+            cueMentions.sort(java.util.Comparator.comparingInt(Cue::start));
+        }
         Map<String, Findings.NamedPlace> places = new LinkedHashMap<>();
         Spans.Cursor placeInCompanyName = companySpans.cursor();
         CueMarks.Cursor nearestCue = cues.cursor();
@@ -98,7 +117,7 @@ final class SentenceReader {
         // Only a sentence that names no company needs to point back to one: the noun-phrase search runs only there.
         boolean reference = gazetteer.referenceCues().foundInNormalised(n) || actors.isEmpty() && gazetteer.hasReferenceNounPhrase(t);
         Findings.Cues context = new Findings.Cues(reference, gazetteer.buildCues().foundInNormalised(n),
-                gazetteer.scopeCues().foundInNormalised(n), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
+                !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
                 gazetteer.referenceManyCues().foundInNormalised(n));
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
                 gazetteer.projectCues().foundInNormalised(n), gazetteer.notProjectCues().foundInNormalised(n), false, context,
@@ -216,6 +235,26 @@ final class SentenceReader {
         if (before != null) return before;
         if (beforeAside != null) return beforeAside;
         return after == null ? List.of() : after;
+    }
+
+    /**
+     * Where a sentence lists areas of cooperation: after an English marker ("areas such as …") to the next stop, or
+     * before a Chinese one ("在5G、云计算等领域") back to the previous stop.
+     */
+    private List<int[]> scopeLists(String t) {
+        List<int[]> out = new ArrayList<>();
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.scopeCues().find(t)) {
+            if (Character.UnicodeScript.of(m.phrase().codePointAt(0)) == Character.UnicodeScript.HAN) {
+                int from = m.start();
+                while (from > 0 && m.start() - from < 40 && "，。；：,;:在".indexOf(t.charAt(from - 1)) < 0) from--;
+                out.add(new int[] {from, m.end()});
+            } else {
+                int to = m.end();
+                while (to < t.length() && to - m.end() < 80 && ".;:".indexOf(t.charAt(to)) < 0) to++;
+                out.add(new int[] {m.start(), to});
+            }
+        }
+        return out;
     }
 
     /** Where a sentence's asides are: ", which/who/whose … ,", "— … —" and "( … )" (half-open character ranges). */
@@ -347,6 +386,21 @@ final class SentenceReader {
 
         Cursor cursor() {
             return new Cursor();
+        }
+
+        /** Back into left-to-right order after cues from a second scan were appended (insertion sort: a handful of cues). */
+        void sort() {
+            for (int i = 1; i < size; i++) {
+                int o = offsets[i];
+                Category c = owners[i];
+                int j = i - 1;
+                for (; j >= 0 && offsets[j] > o; j--) {
+                    offsets[j + 1] = offsets[j];
+                    owners[j + 1] = owners[j];
+                }
+                offsets[j + 1] = o;
+                owners[j + 1] = c;
+            }
         }
 
         /** Asked about positions left to right: the category of the cue at or nearest before, else nearest after. */
