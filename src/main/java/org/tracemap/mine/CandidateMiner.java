@@ -60,10 +60,11 @@ public final class CandidateMiner {
             return new Result(List.of(), List.of());
         }
         List<SentenceSplitter.Sentence> sentences = SentenceSplitter.split(text);
+        boolean cloudPage = namesACloudCompany(text);
         List<Findings> found = new ArrayList<>(sentences.size());
         for (SentenceSplitter.Sentence s : sentences) {
             Interruption.check();
-            found.add(reader.read(s));
+            found.add(reader.read(s, cloudPage));
         }
         Findings title = doc.title() == null || doc.title().isBlank() ? null
                 : reader.read(new SentenceSplitter.Sentence(0, 0, doc.title()));
@@ -120,6 +121,14 @@ public final class CandidateMiner {
                 }
             }
         }
+    }
+
+    /** Whether the text names a company's cloud unit ("Huawei Cloud", "阿里云"). */
+    private boolean namesACloudCompany(String text) {
+        for (var m : gazetteer.companyNames().find(text)) {
+            if (m.phrase().toLowerCase(java.util.Locale.ROOT).contains("cloud") || m.phrase().contains("云")) return true;
+        }
+        return false;
     }
 
     /** Whether a name is written in Chinese characters. */

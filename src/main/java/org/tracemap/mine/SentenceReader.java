@@ -35,6 +35,14 @@ final class SentenceReader {
     }
 
     Findings read(SentenceSplitter.Sentence s) {
+        return read(s, false);
+    }
+
+    /**
+     * @param cloudPage the page names a cloud company ("Tencent Cloud"), so "its Bangkok region" in a sentence that
+     *                  names no company is a cloud region too
+     */
+    Findings read(SentenceSplitter.Sentence s, boolean cloudPage) {
         String t = s.text();
         String n = PhraseMatcher.normalise(t); // once for the ten matchers below
         Set<Company> actors = new LinkedHashSet<>();
@@ -70,7 +78,7 @@ final class SentenceReader {
         Spans.Cursor cueInCompanyName = companySpans.cursor();
         Spans.Cursor cueInOtherName = otherSpans.cursor();
         int[] nextCompany = {0};
-        List<int[]> scopeLists = scopeLists(t);
+        List<int[]> scopeLists = gazetteer.scopeCues().foundInNormalised(n) ? scopeLists(t) : List.of();
         gazetteer.categoryCues().scanNormalised(n, (start, end, phrase, values) -> {
             if (!scopeLists.isEmpty() && asideOf(scopeLists, start) != null) return; // "areas such as 5G": a topic, not a project
             if (cueInCompanyName.overlaps(start, end)) return; // "China Mobile network" is not a mobile-network cue
@@ -83,7 +91,7 @@ final class SentenceReader {
             cues.add(start, values.get(0)); // a cue standing for several categories belongs places to its first
             if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, values));
         });
-        if (cloudCompany[0] && dataCentre != null) {
+        if ((cloudCompany[0] || cloudPage && actors.isEmpty()) && dataCentre != null) {
             // "Huawei Cloud opened its Santiago region": a cloud company's region is a data centre
             Spans.Cursor inName = companySpans.cursor();
             gazetteer.cloudRegionCues().scanNormalised(n, (start, end, phrase, values) -> {
@@ -103,7 +111,9 @@ final class SentenceReader {
             if (values.contains(Place.NONE)) return;             // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, start)) return;          // "reading", "mobile", "nice"
             if (actsOnOthers(t, start, end, values)) return;     // "with help from Russia", "the US sanctioned"
-            if (HOME_OF.matcher(t).region(end, t.length()).lookingAt()) return; // "the Shenzhen-based vendor" is from there
+            // "the Shenzhen-based vendor" is from the mainland, which does not make its sentence a mainland one; "the Hong
+            // Kong-headquartered arm" is an office, and stays a place
+            if (HOME_OF.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(p -> p.country().equals("CN"))) return;
             if (PART_OF_A_NAME.matcher(t).region(end, t.length()).lookingAt()) return; // "San Salvador-de-Jujuy" is not San Salvador
             if (afterAName(t, start, values)) return;            // "Faria Lima" is a street in São Paulo, not Lima
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
@@ -114,8 +124,10 @@ final class SentenceReader {
         Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
         boolean hedge = gazetteer.hedgeCues().foundInNormalised(n);
         boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
-        // Only a sentence that names no company needs to point back to one: the noun-phrase search runs only there.
-        boolean reference = gazetteer.referenceCues().foundInNormalised(n) || actors.isEmpty() && gazetteer.hasReferenceNounPhrase(t);
+        // Only a sentence that names no company needs to point back to one (to anchor a candidate, or to pass its subject
+        // on): the noun-phrase search runs only there, and only when the sentence cues a category or names a place.
+        boolean reference = gazetteer.referenceCues().foundInNormalised(n)
+                || actors.isEmpty() && (!categories.isEmpty() || !places.isEmpty()) && gazetteer.hasReferenceNounPhrase(t);
         Findings.Cues context = new Findings.Cues(reference, gazetteer.buildCues().foundInNormalised(n),
                 !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
                 gazetteer.referenceManyCues().foundInNormalised(n));
