@@ -48,6 +48,9 @@ final class EvalMineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!List.of("dev", "heldout", "all").contains(split)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--split must be dev, heldout or all, not '" + split + "'");
+        }
         Map<String, Path> sets = new LinkedHashMap<>();
         if (corpora.isEmpty()) {
             for (String name : List.of("synthetic", "prose")) {
@@ -55,11 +58,16 @@ final class EvalMineCommand implements Callable<Integer> {
                 Path dir = ArchiveOptions.home().resolve(BUNDLED_SETS.get(name));
                 if (Files.isDirectory(dir)) sets.put(name, dir);
             }
-            if (set != null && sets.isEmpty()) throw new IllegalArgumentException("no bundled set named " + set + " (synthetic or prose)");
+            if (set != null && sets.isEmpty()) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--corpus must be synthetic or prose, not '" + set + "'");
+            }
         } else {
             for (Path dir : corpora) sets.put(dir.getFileName().toString(), dir);
         }
-        for (Path dir : sets.values()) if (!Files.isDirectory(dir)) throw new java.io.IOException("no corpus folder at " + dir);
+        for (Path dir : sets.values()) {
+            if (!Files.isDirectory(dir)) throw new java.io.IOException("no corpus folder at " + dir);
+            if (!Files.isRegularFile(dir.resolve("labels.tsv"))) throw new java.io.IOException(dir + " has no labels.tsv (see src/test/resources/mine/corpus/README.md for the format)");
+        }
         TracemapConfig config = archive.config(Map.of());
         CandidateMiner miner = new CandidateMiner(GazetteerLoader.load(ArchiveOptions.home().resolve(config.string("tracemap.mine.gazetteer-dir"))),
                 MineSettings.from(config));
@@ -85,6 +93,7 @@ final class EvalMineCommand implements Callable<Integer> {
             reports.values().forEach(r -> all.addAll(r.pages()));
             printTotals("all", new MiningEvaluation.Report(all));
         }
+        if (!verbose) System.out.println("(add -v to list every missed and spurious data point with its quote)");
         return 0;
     }
 

@@ -34,6 +34,7 @@ public final class Gazetteer {
     private final PhraseMatcher<Boolean> referenceManyCues = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> otherCompanyNames = new PhraseMatcher<>();
     private final PhraseMatcher<Boolean> cloudRegionCues = new PhraseMatcher<>();
+    private final PhraseMatcher<Company> companyDescriptors = new PhraseMatcher<>();
 
     /** The context cues of context.yaml, each list English and Chinese together. */
     public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
@@ -55,7 +56,7 @@ public final class Gazetteer {
         }
     }
 
-    Gazetteer(Map<String, Company> companies, Map<String, Category> categories, Map<String, Country> countries,
+    Gazetteer(Map<String, Company> companies, Map<Company, List<String>> descriptors, Map<String, Category> categories, Map<String, Country> countries,
               List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames, List<String> notPlaces,
               Context context) {
         this.companies = Map.copyOf(companies);
@@ -66,10 +67,11 @@ public final class Gazetteer {
         this.childOf = lowerCased(context.childOf());
         this.referenceNouns = lowerCased(context.referenceNouns());
         this.referenceNounPhrase = context.referenceNouns().isEmpty() ? null : java.util.regex.Pattern.compile(
-                "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+\\s+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
+                "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+[\\s\u2010\u2011-]+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
                         .map(java.util.regex.Pattern::quote).toList()) + ")\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
         this.cityNames = Map.copyOf(cityNames);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
+        descriptors.forEach((c, phrases) -> phrases.forEach(p -> companyDescriptors.add(p, c)));
         for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
         for (Country c : countries.values()) {
             placeNames.add(c.name(), c.place());
@@ -188,6 +190,15 @@ public final class Gazetteer {
     /** Whether the text has "the" and up to three words before a reference noun: "the state-owned defence-electronics group". */
     public boolean hasReferenceNounPhrase(String text) {
         return referenceNounPhrase != null && referenceNounPhrase.matcher(text).find();
+    }
+
+    /**
+     * What a text calls one company without naming it: "the Hangzhou camera maker" is Hikvision, "the genomics firm" BGI
+     * (companies.yaml, descriptors). Not names: search does not expand them, and the miner reads them as a mention only
+     * where the sentence names no company.
+     */
+    public PhraseMatcher<Company> companyDescriptors() {
+        return companyDescriptors;
     }
 
     /** Words that are data-centre cues where a cloud company is named: "Huawei Cloud opened its Santiago region". */

@@ -32,7 +32,7 @@ public final class GazetteerLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CompanyEntry(String id, String name, List<String> names, List<String> zh, List<CompanyEntry> subsidiaries) {}
+    record CompanyEntry(String id, String name, List<String> names, List<String> zh, List<CompanyEntry> subsidiaries, List<String> descriptors) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CategoryEntry(String id, String label, Map<String, List<String>> cues, Boolean weak, List<String> partOf) {}
@@ -62,6 +62,7 @@ public final class GazetteerLoader {
 
     private static Gazetteer load(Source source) {
         Map<String, Company> companies = new LinkedHashMap<>();
+        Map<Company, List<String>> descriptors = new LinkedHashMap<>();
         for (CompanyEntry e : source.yaml("companies.yaml", new TypeReference<List<CompanyEntry>>() {})) {
             require(e.id() != null && !e.id().isBlank(), source, "companies.yaml", "a company without an id");
             List<String> names = new ArrayList<>();
@@ -70,6 +71,7 @@ public final class GazetteerLoader {
             if (companies.put(e.id(), new Company(e.id(), e.name() == null ? e.id() : e.name(), List.copyOf(names))) != null) {
                 throw new GazetteerException(source.describe("companies.yaml") + ": company id '" + e.id() + "' appears twice");
             }
+            if (e.descriptors() != null) descriptors.put(companies.get(e.id()), List.copyOf(e.descriptors()));
         }
         Map<String, Category> categories = new LinkedHashMap<>();
         for (CategoryEntry e : source.yaml("categories.yaml", new TypeReference<List<CategoryEntry>>() {})) {
@@ -132,7 +134,7 @@ public final class GazetteerLoader {
                 if (!l.isBlank() && !l.strip().startsWith("#")) notPlaces.add(l.strip());
             }
         }
-        return new Gazetteer(companies, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
+        return new Gazetteer(companies, descriptors, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
                 flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
                 flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter()),
                 flatten(context.agent()), flatten(context.domestic()), flatten(context.parentOf()), flatten(context.childOf()),

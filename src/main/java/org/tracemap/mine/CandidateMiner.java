@@ -155,10 +155,14 @@ public final class CandidateMiner {
         List<Place> places = new ArrayList<>();
         Map<Place, Set<Category>> owners = new LinkedHashMap<>();
         boolean sawMainland = false;
+        // "Back home, China Mobile opened a campus in Hohhot, larger than anything planned for Colombo": a sentence that
+        // says it is at home and names a mainland place is about the mainland; its foreign places are comparisons.
+        boolean atHome = f.cues().domestic() && f.rawPlaces().stream()
+                .anyMatch(m -> m.values().stream().allMatch(p -> p.country().equals(MAINLAND)));
         for (Findings.NamedPlace m : f.rawPlaces()) {
             Place p = resolve(m, sentenceCountries, documentCountries);
             if (p == null) continue;
-            if (p.country().equals(MAINLAND) && !settings.includeMainlandChina()) {
+            if ((p.country().equals(MAINLAND) || atHome) && !settings.includeMainlandChina()) {
                 sawMainland = true;
                 continue;
             }
@@ -256,16 +260,21 @@ public final class CandidateMiner {
         Findings anchor = all.get(i);
         if (!anchor.places().isEmpty()) return located(anchor.places(), 0);
         if (anchor.mainlandOnly() || anchor.cues().domestic()) return List.of(); // a project in Shenzhen is not overseas presence
+        // A rumour's places are not lent: "据传中兴将在哈拉雷建厂。该中心是中兴在东非的第二个培训中心" is not in Harare.
         for (int d = 1; d <= Math.max(BEFORE, AFTER); d++) {
-            if (d <= AFTER && i + d < all.size() && !all.get(i + d).places().isEmpty()) return located(all.get(i + d).places(), d);
-            if (d <= BEFORE && i - d >= 0 && !all.get(i - d).places().isEmpty()) return located(all.get(i - d).places(), d);
+            if (d <= AFTER && i + d < all.size() && lends(all.get(i + d))) return located(all.get(i + d).places(), d);
+            if (d <= BEFORE && i - d >= 0 && lends(all.get(i - d))) return located(all.get(i - d).places(), d);
         }
         for (int j = i - BEFORE - 1; j >= 0 && paragraphs[j] == paragraphs[i]; j--) {
-            if (!all.get(j).places().isEmpty()) return located(all.get(j).places(), 3);
+            if (lends(all.get(j))) return located(all.get(j).places(), 3);
         }
         if (title != null && !title.places().isEmpty()) return located(title.places(), 3);
         if (pageCountry != null) return List.of(new Located<>(pageCountry, 3));
         return List.of();
+    }
+
+    private static boolean lends(Findings f) {
+        return !f.places().isEmpty() && !f.cues().hedge();
     }
 
     /** Each sentence's paragraph: a line break between two sentences starts a new one. */

@@ -58,6 +58,15 @@ final class SentenceReader {
             actors.addAll(values);
             if (mentions.size() < MAX_MENTIONS) mentions.add(new Mention(start, end, values));
         });
+        if (mentions.isEmpty()) {
+            // "the Hangzhou camera-maker opened an office": what the text calls one of our companies without naming it
+            gazetteer.companyDescriptors().scanNormalised(n, (start, end, phrase, values) -> {
+                if (isRival(t, start) || mentions.size() >= MAX_MENTIONS) return;
+                companySpans.add(start, end);
+                actors.addAll(values);
+                mentions.add(new Mention(start, end, values));
+            });
+        }
         // Companies we do not track still hold what the sentence says of them ("Nokia built the 5G network").
         Spans otherSpans = new Spans();
         Spans.Cursor inOurs = companySpans.cursor();
@@ -111,11 +120,14 @@ final class SentenceReader {
             if (values.contains(Place.NONE)) return;             // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, start)) return;          // "reading", "mobile", "nice"
             if (actsOnOthers(t, start, end, values)) return;     // "with help from Russia", "the US sanctioned"
-            // "the Shenzhen-based vendor" is from the mainland, which does not make its sentence a mainland one; "the Hong
-            // Kong-headquartered arm" is an office, and stays a place
-            if (HOME_OF.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(p -> p.country().equals("CN"))) return;
+            // "the Shenzhen-based vendor", "a Singapore-based analyst" are from there, which does not place anything there;
+            // "the Hong Kong-headquartered arm" of one of ours is an office, and stays a place
+            Matcher home = HOME_OF.matcher(t).region(end, t.length());
+            if (home.lookingAt() && (values.stream().allMatch(p -> p.country().equals("CN"))
+                    || !OUR_UNIT.matcher(t).region(home.end(), t.length()).lookingAt())) return;
             if (PART_OF_A_NAME.matcher(t).region(end, t.length()).lookingAt()) return; // "San Salvador-de-Jujuy" is not San Salvador
             if (afterAName(t, start, values)) return;            // "Faria Lima" is a street in São Paulo, not Lima
+            if (STREET.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(Place::isCity)) return; // "Cairo Road" is in Lusaka
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
             Category owner = nearestCue.ownerOf(start);
             if (owner != null) named.owners().add(owner);
@@ -332,6 +344,13 @@ final class SentenceReader {
         if (between.endsWith("s")) between = between.substring(0, between.length() - 1);
         return gazetteer.referenceNouns().contains(between);
     }
+
+    /** After a city's name: a street, so the city names the street ("Cairo Road" in Lusaka, "Nairobi Avenue"). */
+    private static final Pattern STREET = Pattern.compile("\\s+(?:Road|Street|St\\.|Avenue|Ave\\.|Boulevard|Highway|Lane|Drive|Way|Square|Gate|Terrace|Crescent|路|大道|大街)\\b");
+
+    /** After "X-based": the words that make X the seat of a unit of a company ("overseas arm", "subsidiary"). */
+    private static final Pattern OUR_UNIT = Pattern.compile("(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:arm|unit|subsidiary|office|division|branch|entity|affiliate)\\b",
+            Pattern.CASE_INSENSITIVE);
 
     /** After a place's name: a hyphen and more name, so the place is only part of a longer one. */
     private static final Pattern PART_OF_A_NAME = Pattern.compile("[-\u2010\u2011][\\p{Lu}\\p{IsHan}]");
