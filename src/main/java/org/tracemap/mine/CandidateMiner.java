@@ -375,13 +375,20 @@ public final class CandidateMiner {
      */
     private static List<Category> categoriesOf(Findings anchor, boolean placesHere) {
         for (Category c : anchor.categories()) {
-            if (c.id().equals(Category.MOU) && !anchor.cues().build()) return List.of(c);
+            // ... but an agreement with a university or on joint research is that partnership ("签署合作协议，双方开展联合研究")
+            if (c.id().equals(Category.MOU) && !anchor.cues().build() && anchor.categories().stream().noneMatch(CandidateMiner::isPartnership)) {
+                return List.of(c);
+            }
         }
         // With places in the sentence, each place goes to its nearest cue, weak or not ("a training centre in
         // Addis Ababa where engineers learn 5G"); without, a project category outranks the form of a deal.
         if (placesHere) return anchor.categories();
         List<Category> strong = anchor.categories().stream().filter(c -> !c.weak()).toList();
         return strong.isEmpty() ? anchor.categories() : strong;
+    }
+
+    private static boolean isPartnership(Category c) {
+        return c.id().equals("university-partnership") || c.id().equals("research-partnership");
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * Blanks the footnote markers that reports glue to their words, so that "Portugal43" reads as Portugal. Each marker
  * becomes as many spaces as it had characters: offsets into the text, which quotes keep, stay right. The markers:
  * <ul>
- *   <li>digits glued to the end of a lower-case word or to the comma or full stop after it: "Portugal43", "Lisbon,42";
+ *   <li>digits glued to the end of a lower-case word or to the marks after it: "Portugal43", "Lisbon,42", "paper.”3";
  *   <li>a number after a year that ends a sentence: "by 2020.8 These are…" (a decimal is not followed by a capital);
  *   <li>superscript digits: "¹²", "⁴值得注意的是";
  *   <li>a number opening a Chinese paragraph: "1华大基因与…", but not a count or a date ("1月", "3家");
@@ -58,6 +58,7 @@ final class Footnotes {
         if (end < t.length() && !(Character.isWhitespace(t.charAt(end)) || ",.;:)".indexOf(t.charAt(end)) >= 0)) return false;
         int b = start - 1;
         if (b >= 0 && AFTER_WORD.indexOf(t.charAt(b)) >= 0) b--;
+        if (b >= 0 && AFTER_WORD.indexOf(t.charAt(b)) >= 0) b--; // "paper.”3"
         return b >= 0 && Character.isLowerCase(t.charAt(b));
     }
 

@@ -134,7 +134,7 @@ final class SentenceReader {
         });
         Matcher y = YEAR.matcher(t);
         Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
-        boolean hedge = gazetteer.hedgeCues().foundInNormalised(n);
+        boolean hedge = outsideAsides(gazetteer.hedgeCues(), t, n, mentions);
         boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
         // Only a sentence that names no company needs to point back to one (to anchor a candidate, or to pass its subject
         // on): the noun-phrase search runs only there, and only when the sentence cues a category or names a place.
@@ -144,7 +144,7 @@ final class SentenceReader {
                 !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
                 gazetteer.referenceManyCues().foundInNormalised(n));
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
-                gazetteer.projectCues().foundInNormalised(n), gazetteer.notProjectCues().foundInNormalised(n), false, context,
+                gazetteer.projectCues().foundInNormalised(n), outsideAsides(gazetteer.notProjectCues(), t, n, mentions), false, context,
                 actors(t, mentions, cueMentions));
     }
 
@@ -201,9 +201,19 @@ final class SentenceReader {
             Mention a = mentions.get(i - 1), b = mentions.get(i);
             if (b.start() < a.end() || b.start() - a.end() > 60) continue;
             String between = t.substring(a.end(), b.start()).replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("^[\\s,，(（—–-]+|[\\s,，)）—–-]+$", "");
+                    .replaceAll("^[\\s,，(（)）—–-]+|[\\s,，(（)）—–-]+$", "");
             if (isParentLink(between)) parents.add(a);
             else if (isChildLink(between)) parents.add(b);
+        }
+        // "中国电子科技集团（CETC）旗下的海康威视": the parent's other name, in brackets beside it, goes with it
+        for (int i = mentions.size() - 1; i > 0; i--) {
+            Mention a = mentions.get(i - 1), b = mentions.get(i);
+            boolean sameCompany = a.values().equals(b.values());
+            boolean bracketsOnly = b.start() >= a.end() && t.substring(a.end(), b.start()).matches("[\\s(（)）]*");
+            if (sameCompany && bracketsOnly && (parents.contains(a) || parents.contains(b))) {
+                parents.add(a);
+                parents.add(b);
+            }
         }
         return mentions.removeAll(parents);
     }
@@ -281,6 +291,23 @@ final class SentenceReader {
         return out;
     }
 
+    /**
+     * Whether the sentence has the wording outside its asides about another company: "It supplied radio equipment to
+     * Claro — a contract the Swedish vendor Ericsson had been expected to win" is not hedged, nor is it market news;
+     * "…a consortium with links to China Mobile — though none could say whether it was involved" is hedged.
+     */
+    private static boolean outsideAsides(PhraseMatcher<Boolean> wording, String t, String n, List<Mention> companies) {
+        if (!wording.foundInNormalised(n)) return false;
+        List<int[]> asides = asides(t);
+        if (asides.isEmpty()) return true;
+        boolean[] outside = {false};
+        wording.scanNormalised(n, (start, end, phrase, values) -> {
+            int[] aside = asideOf(asides, start);
+            if (aside == null || companies.stream().noneMatch(c -> c.start() >= aside[0] && c.start() < aside[1])) outside[0] = true;
+        });
+        return outside[0];
+    }
+
     /** Where a sentence's asides are: ", which/who/whose … ,", "— … —" and "( … )" (half-open character ranges). */
     private static List<int[]> asides(String t) {
         List<int[]> out = new ArrayList<>();
@@ -293,7 +320,15 @@ final class SentenceReader {
             if (open == '(' || open == '\uFF08') end = indexOfAny(t, ")\uFF09", start + 1);
             else if (open == ',' || open == '\uFF0C') end = indexOfAny(t, ",\uFF0C;", m.end());
             else end = indexOfAny(t, "\u2014\u2013", m.end());
-            if (end < 0) end = t.length();
+            if (end < 0) {
+                // an unclosed dash is an aside only as a trailing appositive ("…, in 2022 — a contract a rival expected to
+                // win"), not as a dateline ("WASHINGTON — The FCC voted…")
+                if ((open == '\u2014' || open == '\u2013' || t.charAt(start) == ' ') && start < t.length() * 2 / 5) {
+                    from = m.end();
+                    continue;
+                }
+                end = t.length();
+            }
             out.add(new int[] {start, end});
             from = end + 1;
         }
