@@ -35,6 +35,15 @@ class ProseCorpusTest {
         assertThat(dev.recall()).isGreaterThanOrEqualTo(0.71);
     }
 
+    /** Only the totals: nobody reads the held-out pages' misses (see the set's README). */
+    @Test
+    void heldOutPagesKeepTheirPrecisionAndRecall() throws Exception {
+        MiningEvaluation.Report heldOut = EVALUATION.run(PROSE, "heldout");
+        assertThat(heldOut.pages()).hasSize(18).allSatisfy(p -> assertThat(p.error()).as(p.file()).isNull());
+        assertThat(heldOut.precision()).isGreaterThanOrEqualTo(0.55);
+        assertThat(heldOut.recall()).isGreaterThanOrEqualTo(0.55);
+    }
+
     @Test
     void nothingIsProposedInMainlandChinaAndDistractorPagesStayQuiet() throws Exception {
         MiningEvaluation.Report all = EVALUATION.run(PROSE, null);
