@@ -63,6 +63,58 @@ class CrossLanguageSearchIT {
         assertThat(server.getJson("/api/search?q=" + URLEncoder.encode("中兴", StandardCharsets.UTF_8), TestServer.ADMIN).path("total").asInt()).isZero();
     }
 
+    @Test
+    void aQueryInUnencodedUtf8InTheRequestLineIsReadAsUtf8() throws Exception {
+        captureAndWait(origin.baseUrl() + "/news/netone.html");
+        for (String q : new String[] {"华为", "津巴布韦", "华为+津巴布韦", "华为%20津巴布韦"}) {
+            JsonNode raw = rawGet("/api/search?q=" + q + "&lang=en");
+            assertThat(raw.path("total").asInt()).as("raw " + q).isEqualTo(1);
+        }
+        assertThat(rawGet("/api/search?q=%E5%8D%8E%E4%B8%BA").path("total").asInt()).as("percent-encoded").isEqualTo(1);
+        assertThat(rawGet("/api/search?q=Zimbabwe%20%E5%8D%8E%E4%B8%BA").path("total").asInt()).isEqualTo(1);
+    }
+
+    /** A GET whose request line carries {@code pathAndQuery} as raw UTF-8 bytes, as curl sends an unencoded URL. */
+    private JsonNode rawGet(String pathAndQuery) throws Exception {
+        java.net.URI api = java.net.URI.create(server.api());
+        try (java.net.Socket socket = new java.net.Socket(api.getHost(), api.getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + api.getHost() + ":" + api.getPort() + "\r\nAuthorization: Bearer "
+                    + TestServer.ADMIN + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            byte[] response = socket.getInputStream().readAllBytes();
+            int split = indexOf(response, 0, "\r\n\r\n");
+            String head = new String(response, 0, split, StandardCharsets.ISO_8859_1);
+            assertThat(head).as(pathAndQuery).startsWith("HTTP/1.1 200");
+            byte[] body = java.util.Arrays.copyOfRange(response, split + 4, response.length);
+            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) body = unchunk(body);
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        }
+    }
+
+    private static byte[] unchunk(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int eol = indexOf(body, at, "\r\n");
+            int size = Integer.parseInt(new String(body, at, eol - at, StandardCharsets.US_ASCII).split(";")[0].trim(), 16);
+            if (size == 0) return out.toByteArray();
+            out.write(body, eol + 2, size);
+            at = eol + 2 + size + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, int from, String ascii) {
+        byte[] what = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = from; i + what.length <= bytes.length; i++) {
+            for (int j = 0; j < what.length; j++) if (bytes[i + j] != what[j]) continue outer;
+            return i;
+        }
+        throw new AssertionError("no " + ascii.replace("\r\n", "CRLF") + " in the response");
+    }
+
     private void captureAndWait(String url) throws Exception {
         HttpResponse<byte[]> posted = server.post("/api/captures", Map.of("url", url), TestServer.ADMIN);
         assertThat(posted.statusCode()).isEqualTo(202);

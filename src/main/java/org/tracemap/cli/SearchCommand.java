@@ -71,8 +71,48 @@ final class SearchCommand implements Callable<Integer> {
             System.out.println();
             System.out.println(h.title() + "  [" + h.lang() + ", " + h.timestamp() + "]");
             System.out.println("  " + h.url());
-            for (String s : h.snippets()) System.out.println("  … " + s.replace("<mark>", "[").replace("</mark>", "]"));
+            for (String s : h.snippets()) System.out.println("  … " + plain(s));
         }
         return 0;
+    }
+
+    /**
+     * A snippet for the terminal: the highlight tags as brackets and the page's own characters as they are.
+     * Snippets come HTML-escaped (the API's are shown in a browser, and pages are hostile), so the entities the
+     * highlighter writes ({@code &amp; &lt; &gt; &quot; &#x27; &#x2F;}, numeric ones in general) are turned back.
+     */
+    static String plain(String snippet) {
+        String s = snippet.replace("<mark>", "[").replace("</mark>", "]");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int semi = c == '&' ? s.indexOf(';', i) : -1;
+            String decoded = semi > i && semi - i <= 10 ? entity(s.substring(i + 1, semi)) : null;
+            if (decoded == null) {
+                out.append(c);
+            } else {
+                out.append(decoded);
+                i = semi;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String entity(String name) {
+        switch (name) {
+            case "amp": return "&";
+            case "lt": return "<";
+            case "gt": return ">";
+            case "quot": return "\"";
+            case "apos": return "'";
+            default:
+                try {
+                    int cp = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16)
+                            : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
+                    return Character.isValidCodePoint(cp) ? Character.toString(cp) : null;
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+        }
     }
 }

@@ -26,6 +26,9 @@ import org.apache.lucene.search.TermQuery;
  *   <li>names past the budget of {@link #MAX_EXPANDED_LEAVES} leaf queries per parse: as typed.</li>
  * </ul>
  * Runs of plain words reach the parser whole (not split on whitespace), so names of several words are found.
+ * The grammar still ends a run before an operator ("South Africa OR Nigeria" would be "South" and "Africa OR
+ * Nigeria"), so before parsing, {@link #protectNames} joins the words of every name of several words found in
+ * a run of plain words with an escaped space: the parser then reads the name as one term, whatever surrounds it.
  */
 final class ExpandingQueryParser extends QueryParser {
     /** Leaf queries expansion may add to one parse: the search parses six times, Lucene refuses over 1,024 clauses. */
@@ -62,6 +65,167 @@ final class ExpandingQueryParser extends QueryParser {
 
     private String real(String f) {
         return f.equals(getField()) ? field : f;
+    }
+
+    @Override
+    public Query parse(String query) throws ParseException {
+        return super.parse(protectNames(query, expander));
+    }
+
+    /**
+     * {@code query} with the words of each name of several words that a run of plain words holds (terms with
+     * only white space between them; not quoted, not a field's value or name, no wildcard, fuzzy or range,
+     * not inside a field's parentheses) joined by an escaped space ({@code South\ Africa}), so that the
+     * parser hands the name to {@link #getFieldQuery} as one term. Everything else is left as typed.
+     */
+    static String protectNames(String query, QueryExpander expander) {
+        List<Token> terms = plainTerms(query);
+        StringBuilder out = new StringBuilder(query.length() + 8);
+        int copied = 0;
+        for (int first = 0; first < terms.size(); ) {
+            int last = first; // the run: terms with only white space between them
+            while (last + 1 < terms.size() && terms.get(last + 1).runsOn(terms.get(last), query)) last++;
+            if (last > first) {
+                List<Token> run = terms.subList(first, last + 1);
+                StringBuilder text = new StringBuilder();
+                int[] starts = new int[run.size()];
+                for (int i = 0; i < run.size(); i++) {
+                    if (i > 0) text.append(' ');
+                    starts[i] = text.length();
+                    text.append(discardEscapeChar(run.get(i).image(query)));
+                }
+                boolean[] join = new boolean[run.size()]; // join[i]: term i joins term i - 1
+                for (QueryExpander.Span span : expander.find(text.toString())) {
+                    for (int i = 1; i < run.size(); i++) if (starts[i] > span.start() && starts[i] < span.end()) join[i] = true;
+                }
+                for (int i = 1; i < run.size(); i++) {
+                    if (!join[i]) continue;
+                    out.append(query, copied, run.get(i - 1).end()).append("\\ ");
+                    copied = run.get(i).start();
+                }
+            }
+            first = last + 1;
+        }
+        return copied == 0 ? query : out.append(query, copied, query.length()).toString();
+    }
+
+    private static String discardEscapeChar(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) c = s.charAt(++i);
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Characters {@code [start, end)} of a plain term of the query. */
+    private record Token(int start, int end) {
+        String image(String query) {
+            return query.substring(start, end);
+        }
+
+        /** Whether this term follows {@code previous} with only white space between them. */
+        boolean runsOn(Token previous, String query) {
+            for (int i = previous.end; i < start; i++) if (!isSpace(query.charAt(i))) return false;
+            return true;
+        }
+    }
+
+    /** The index after the quote or regular expression opening at {@code open}: after its closing {@code mark}, or the end. */
+    private static int skipQuoted(String q, int open, char mark) {
+        for (int i = open + 1; i < q.length(); i++) {
+            if (q.charAt(i) == '\\') i++;
+            else if (q.charAt(i) == mark) return i + 1;
+        }
+        return q.length();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000';
+    }
+
+    /** Characters that cannot start a term of the classic grammar (besides white space); '+' and '-' may continue one. */
+    private static final String NOT_TERM_START = "+-!():^[]\"{}~*?\\/";
+
+    /**
+     * The plain terms of the query as the classic grammar's tokenizer reads it: a bare {@code TERM} with no
+     * field before it, no ':' or '~' after it, outside quotes, ranges, regular expressions and a field's
+     * parentheses. Wildcard terms, operators and everything else are left out (and so end runs).
+     */
+    private static List<Token> plainTerms(String q) {
+        List<Token> out = new java.util.ArrayList<>();
+        java.util.ArrayDeque<Boolean> groups = new java.util.ArrayDeque<>(); // per open parenthesis: a field's group?
+        boolean afterField = false; // the previous token was a field's ':'
+        int fieldedGroups = 0;
+        int i = 0;
+        int n = q.length();
+        while (i < n) {
+            char c = q.charAt(i);
+            if (isSpace(c)) {
+                i++;
+                continue;
+            }
+            boolean fielded = afterField;
+            afterField = false;
+            switch (c) {
+                case '"' -> i = skipQuoted(q, i, '"');
+                case '/' -> i = skipQuoted(q, i, '/');
+                case '[', '{' -> {
+                    i++;
+                    while (i < n && q.charAt(i) != ']' && q.charAt(i) != '}') i += q.charAt(i) == '\\' ? 2 : 1;
+                    i++;
+                }
+                case '(' -> {
+                    groups.push(fielded);
+                    if (fielded) fieldedGroups++;
+                    i++;
+                }
+                case ')' -> {
+                    if (!groups.isEmpty() && groups.pop()) fieldedGroups--;
+                    i++;
+                }
+                case ':' -> {
+                    afterField = true;
+                    i++;
+                }
+                case '^' -> {
+                    i++;
+                    while (i < n && (Character.isDigit(q.charAt(i)) || q.charAt(i) == '.')) i++;
+                }
+                case '~' -> {
+                    i++;
+                    while (i < n && (Character.isDigit(q.charAt(i)) || q.charAt(i) == '.')) i++;
+                }
+                default -> {
+                    if (c != '\\' && NOT_TERM_START.indexOf(c) >= 0 && c != '*' && c != '?') {
+                        i++; // + - ! and anything else that is one character
+                        break;
+                    }
+                    int start = i;
+                    boolean wildcard = false;
+                    while (i < n) {
+                        char t = q.charAt(i);
+                        if (t == '\\') {
+                            i = Math.min(n, i + 2);
+                            continue;
+                        }
+                        if (t == '*' || t == '?') wildcard = true;
+                        else if (isSpace(t) || (NOT_TERM_START.indexOf(t) >= 0 && t != '+' && t != '-')) break;
+                        i++;
+                    }
+                    String image = q.substring(start, i);
+                    boolean operator = image.equals("AND") || image.equals("OR") || image.equals("NOT") || image.equals("&&") || image.equals("||");
+                    int next = i;
+                    while (next < n && isSpace(q.charAt(next))) next++;
+                    boolean fieldName = next < n && q.charAt(next) == ':';
+                    boolean fuzzy = i < n && q.charAt(i) == '~';
+                    // Anything left out stands between the plain terms around it, so it ends their run.
+                    if (!operator && !wildcard && !fielded && !fieldName && !fuzzy && fieldedGroups == 0) out.add(new Token(start, i));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

@@ -151,10 +151,15 @@ public final class HttpBridge implements Processor {
         return colon > 0 && a.indexOf(':') == colon ? a.substring(0, colon) : a;
     }
 
+    /**
+     * The query string's parameters, percent-decoded as UTF-8. Characters a client sent unencoded (curl sends
+     * {@code ?q=智慧城市} as raw UTF-8 bytes) are read as UTF-8 too: the HTTP server hands the request line over
+     * one character per byte (ISO-8859-1), see {@link #rawBytesAsUtf8}.
+     */
     static Map<String, List<String>> parseQuery(String query) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) return out;
-        for (String pair : query.split("&")) {
+        for (String pair : rawBytesAsUtf8(query).split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
@@ -162,6 +167,29 @@ public final class HttpBridge implements Processor {
             out.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
         }
         return out;
+    }
+
+    /**
+     * {@code raw} read again as UTF-8 when it is what a request line of UTF-8 bytes becomes when each byte is
+     * taken for a character (Netty reads the request line as ISO-8859-1): only characters up to U+00FF, some
+     * above U+007F, and those bytes valid UTF-8. Anything else (plain ASCII, percent-encoded, already decoded
+     * text, or bytes that are not UTF-8) is returned as it is.
+     */
+    static String rawBytesAsUtf8(String raw) {
+        boolean high = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c > 0xFF) return raw;
+            if (c > 0x7F) high = true;
+        }
+        if (!high) return raw;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return raw;
+        }
     }
 
     private void write(Message out, ApiResponse response) throws Exception {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -159,6 +160,69 @@ class CrossLanguageSearchTest {
         assertThat(ids(expanded("南非 OR \"South Africa"))).as("a stray quote: the words are still searched").isNotEmpty();
         assertThat(ids(expanded("津巴布韦 base*"))).as("a wildcard beside a name").containsExactly(EN_PAGE);
         assertThat(ids(expanded("津巴布韦 stasion~1"))).as("a fuzzy term beside a name").contains(EN_PAGE);
+    }
+
+    @Test
+    void aNameOfSeveralWordsIsExpandedAsOneUnitWhateverOperatorsSurroundIt() throws IOException {
+        Set<String> southAfrica = set(expanded("South Africa"));
+        Set<String> nigeria = set(expanded("Nigeria"));
+        assertThat(southAfrica).isNotEmpty().doesNotContain("djibouti-subsea-cable-landing"); // says "South Asia"
+        Set<String> either = union(southAfrica, nigeria);
+        for (String q : List.of("South Africa OR Nigeria", "Nigeria OR South Africa", "(South Africa) OR Nigeria", "South  Africa || Nigeria",
+                "South Africa^2 OR Nigeria", "(South Africa OR Nigeria)")) {
+            assertThat(set(expanded(q))).as(q).isEqualTo(either);
+        }
+        assertThat(set(expanded("South Africa OR 南非"))).isEqualTo(set(expanded("南非"))).isEqualTo(southAfrica);
+        assertThat(set(expanded("South Africa OR Zambia"))).isEqualTo(set(expanded("Zambia OR South Africa")))
+                .isEqualTo(union(southAfrica, set(expanded("Zambia")))).isNotEmpty();
+        assertThat(set(expanded("Addis Ababa OR Lusaka"))).isEqualTo(set(expanded("(Addis Ababa) OR Lusaka")))
+                .isEqualTo(union(set(expanded("Addis Ababa")), set(expanded("Lusaka")))).hasSizeGreaterThan(set(expanded("Lusaka")).size());
+        Set<String> huaweiNotSouthAfrica = new java.util.TreeSet<>(set(expanded("Huawei")));
+        huaweiNotSouthAfrica.removeAll(southAfrica);
+        assertThat(set(expanded("Huawei -South Africa"))).isEqualTo(huaweiNotSouthAfrica).isNotEmpty();
+        assertThat(set(expanded("Huawei AND NOT South Africa"))).isEqualTo(huaweiNotSouthAfrica);
+        for (SearchHit h : expanded("South Africa OR Nigeria").hits()) {
+            assertThat(String.join(" ", h.snippets())).as(h.snapshotId()).doesNotContain("<mark>South</mark> Asia");
+        }
+    }
+
+    @Test
+    void namesOfSeveralWordsInQuotesWithAFieldOrNextToAWildcardStayAsTyped() throws IOException {
+        assertThat(set(expanded("\"South Africa\" OR Nigeria"))).isEqualTo(union(set(asTyped("\"South Africa\"")), set(expanded("Nigeria"))));
+        try (FSDirectory d = FSDirectory.open(dir.resolve("index")); DirectoryReader reader = DirectoryReader.open(d)) {
+            IndexSearch withGazetteer = new IndexSearch(new IndexSearcher(reader), IndexFields.facets(), EXPANDER);
+            IndexSearch without = new IndexSearch(new IndexSearcher(reader), IndexFields.facets(), QueryExpander.NONE);
+            for (String q : List.of("body_en:South Africa", "body_en:(South Africa OR Asia)", "South Afric*", "South Africa~1", "South\\ Africa:x")) {
+                assertThat(withGazetteer.parse(q)).as(q).isEqualTo(without.parse(q));
+            }
+        }
+    }
+
+    @Test
+    void theWordsOfANameInARunOfPlainWordsAreJoinedBeforeParsingAndNothingElse() {
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("South Africa OR Nigeria", "South\\ Africa OR Nigeria");
+        cases.put("Huawei South \t Africa", "Huawei South\\ Africa");
+        cases.put("-South Africa^2", "-South\\ Africa^2");
+        cases.put("Addis Ababa OR (Lusaka AND Addis Ababa)", "Addis\\ Ababa OR (Lusaka AND Addis\\ Ababa)");
+        cases.put("[a TO b] South Africa", "[a TO b] South\\ Africa");
+        cases.put("\"South Africa\" OR Nigeria", "\"South Africa\" OR Nigeria");
+        cases.put("body_en:South Africa", "body_en:South Africa");
+        cases.put("body_en:(South Africa) South Africa", "body_en:(South Africa) South\\ Africa");
+        cases.put("South Afric* OR South Africa~1", "South Afric* OR South Africa~1");
+        cases.put("South OR Africa", "South OR Africa");
+        cases.put("smart city", "smart city");
+        for (var c : cases.entrySet()) assertThat(ExpandingQueryParser.protectNames(c.getKey(), EXPANDER)).as(c.getKey()).isEqualTo(c.getValue());
+    }
+
+    private static Set<String> set(SearchResult r) {
+        return new java.util.TreeSet<>(ids(r));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.TreeSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @Test

@@ -87,4 +87,15 @@ class HttpBridgeTest {
         assertThat(out.getHeader("Content-Security-Policy")).isEqualTo("sandbox; default-src 'self'");
         assertThat(out.getHeader("X-Frame-Options")).isEqualTo("SAMEORIGIN");
     }
+
+    @Test
+    void queryParametersSentAsRawUtf8BytesAreReadAsUtf8AndPercentEncodingStillWorks() {
+        String raw = new String("q=智慧城市+华为&lang=zh".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(HttpBridge.parseQuery(raw)).containsEntry("q", List.of("智慧城市 华为")).containsEntry("lang", List.of("zh"));
+        assertThat(HttpBridge.parseQuery("q=%E5%8D%8E%E4%B8%BA%20x")).containsEntry("q", List.of("华为 x"));
+        String mixed = new String("q=华为%20津巴布韦".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(HttpBridge.parseQuery(mixed)).containsEntry("q", List.of("华为 津巴布韦"));
+        assertThat(HttpBridge.parseQuery("q=caf\u00e9")).as("not UTF-8 bytes: left as they came").containsEntry("q", List.of("caf\u00e9"));
+        assertThat(HttpBridge.parseQuery("q=华为")).as("already text").containsEntry("q", List.of("华为"));
+    }
 }
