@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
 /** {@code tracemap mine retrain}: the mine stage's learned ranker, trained on reviewers' decisions. */
 @Command(name = "mine", description = "The mine stage's ranker: retrain it on reviewers' decisions.", subcommands = MineCommand.Retrain.class)
 final class MineCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +44,9 @@ final class MineCommand implements Runnable {
             + " precision/recall/F1 beside the rule score and the current model (out of sample), and replace the model when"
             + " it is not worse.")
     static final class Retrain implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 

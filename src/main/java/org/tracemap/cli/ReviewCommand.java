@@ -19,6 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "review", description = "List candidates and approve, reject or merge them.",
         subcommands = {ReviewCommand.ListCandidates.class, ReviewCommand.Decide.class})
 final class ReviewCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +32,9 @@ final class ReviewCommand implements Runnable {
 
     @Command(name = "list", description = "Candidates, best first: by the ranker's rank where there is one, else by score.")
     static final class ListCandidates implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -63,6 +69,9 @@ final class ReviewCommand implements Runnable {
      */
     @Command(name = "decide", description = "approve (with --edit FIELD=VALUE edits), reject (with --reason) or merge (with --into) one candidate.")
     static final class Decide implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
