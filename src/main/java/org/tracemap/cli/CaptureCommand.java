@@ -26,6 +26,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "capture", description = "Queue URLs for capture; with --wait, follow them until they are all done.")
 final class CaptureCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

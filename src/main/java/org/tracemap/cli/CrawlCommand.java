@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "crawl", description = "Run a crawl defined in config/crawls/ (or through the API), or list them.",
         subcommands = {CrawlCommand.Run.class, CrawlCommand.ListCrawls.class})
 final class CrawlCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,6 +27,9 @@ final class CrawlCommand implements Runnable {
 
     @Command(name = "run", description = "Run one crawl now, through the whole pipeline, and print a summary (exit 1 if the run failed).")
     static final class Run implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -87,6 +93,9 @@ final class CrawlCommand implements Runnable {
 
     @Command(name = "list", description = "Crawl definitions and their last run.")
     static final class ListCrawls implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 

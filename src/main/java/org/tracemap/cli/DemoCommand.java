@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", description = "Crawl a bundled sample site on loopback, print what was found, and leave the UI running.")
 final class DemoCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

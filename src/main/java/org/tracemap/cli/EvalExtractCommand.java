@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "eval-extract", description = "Score main-text extraction on evaluation sets (4-gram-shingle precision, recall, F1; title, date, language).")
 final class EvalExtractCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "eval-mine", description = "Score candidate mining on labelled corpora (precision and recall per set and split, with the misses).")
 final class EvalMineCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     private static final Map<String, String> BUNDLED_SETS = Map.of(
             "synthetic", "src/test/resources/mine/corpus",
             "prose", "src/test/resources/mine/prose");

@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 /** {@code tracemap export --format csv|json|geojson [--output FILE]}: the approved dataset. */
 @Command(name = "export", description = "Export the approved dataset (CSV for spreadsheets, JSON, GeoJSON for QGIS and web maps).")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

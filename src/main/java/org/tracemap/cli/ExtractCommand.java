@@ -19,6 +19,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tracemap extract FILE... [--json]}: the extract stage alone, on local files. */
 @Command(name = "extract", description = "Extract title, date, language and main text from local files.")
 final class ExtractCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

@@ -12,6 +12,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tracemap import FILE.warc.gz...}: bring in WARC files made by other tools (wget, Heritrix, Browsertrix). */
 @Command(name = "import", description = "Import WARC files made by other tools; their captures are extracted and indexed.")
 final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

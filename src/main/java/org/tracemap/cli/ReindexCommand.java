@@ -10,6 +10,9 @@ import picocli.CommandLine.Mixin;
 /** {@code tracemap reindex}: rebuild the CDXJ, the extracted text and the search index from the WARC files alone. */
 @Command(name = "reindex", description = "Rebuild the CDXJ, extracted text and search index from the WARC files.")
 final class ReindexCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tracemap.Tracemap;
 import org.tracemap.catalog.CandidateStore;
+import org.tracemap.intake.InvalidInputException;
 import org.tracemap.review.ReviewService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,6 +19,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "review", description = "List candidates and approve, reject or merge them.",
         subcommands = {ReviewCommand.ListCandidates.class, ReviewCommand.Decide.class})
 final class ReviewCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -28,6 +32,9 @@ final class ReviewCommand implements Runnable {
 
     @Command(name = "list", description = "Candidates, best first: by the ranker's rank where there is one, else by score.")
     static final class ListCandidates implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -55,8 +62,19 @@ final class ReviewCommand implements Runnable {
         }
     }
 
-    @Command(name = "decide", description = "approve (with --set edits), reject (with --reason) or merge (with --into) one candidate.")
+    /**
+     * One decision. Bad usage exits 2 (the README's promise): an unknown action, reject without {@code --reason},
+     * merge without {@code --into}, an edit value that is not a number where one is needed, and edits the review
+     * service refuses; a candidate decided meanwhile or not found exits 1.
+     */
+    @Command(name = "decide", description = "approve (with --edit FIELD=VALUE edits), reject (with --reason) or merge (with --into) one candidate.")
     static final class Decide implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -83,16 +101,36 @@ final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            String verb = action.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!java.util.List.of("approve", "reject", "merge").contains(verb)) usage("ACTION must be approve, reject or merge, not '" + action + "'");
+            if (verb.equals("reject") && (reason == null || reason.isBlank())) usage("reject needs --reason: why the candidate is refused");
+            if (verb.equals("merge") && (into == null || into.isBlank())) usage("merge needs --into: the data point id to merge into");
             Map<String, Object> typed = new LinkedHashMap<>();
-            edits.forEach((k, v) -> typed.put(k, k.equals("lat") || k.equals("lon") ? (Object) Double.parseDouble(v)
-                    : k.startsWith("year") ? (Object) Integer.parseInt(v) : v));
+            edits.forEach((k, v) -> {
+                try {
+                    typed.put(k, k.equals("lat") || k.equals("lon") ? (Object) Double.parseDouble(v) : k.startsWith("year") ? (Object) Integer.parseInt(v) : v);
+                } catch (NumberFormatException e) {
+                    usage("--edit " + k + "=" + v + ": " + k + " must be a number");
+                }
+            });
             String who = actor != null ? actor : "cli:" + System.getProperty("user.name", "unknown");
             try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
-                ReviewService.Outcome o = t.review().decide(id, new ReviewService.Decision(action, typed, reason, into, version), who);
-                System.out.println("candidate #" + id + " " + o.candidate().status().toLowerCase(java.util.Locale.ROOT)
-                        + (o.datapoint() == null ? "" : " -> data point " + o.datapoint().id() + " (" + o.datapoint().sources().size() + " sources)"));
+                ReviewService.Outcome o;
+                try {
+                    o = t.review().decide(id, new ReviewService.Decision(verb, typed, reason, into, version), who);
+                } catch (InvalidInputException e) {
+                    spec.commandLine().getErr().println("error: " + e.getMessage());
+                    return 2;
+                }
+                int sources = o.datapoint() == null ? 0 : o.datapoint().sources().size();
+                spec.commandLine().getOut().println("candidate #" + id + " " + o.candidate().status().toLowerCase(java.util.Locale.ROOT)
+                        + (o.datapoint() == null ? "" : " -> data point " + o.datapoint().id() + " (" + sources + " source" + (sources == 1 ? "" : "s") + ")"));
             }
             return 0;
+        }
+
+        private void usage(String message) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), message);
         }
     }
 }

@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
 /** {@code tracemap search QUERY [--json]}: full-text search of the archive's index (English and Chinese). */
 @Command(name = "search", description = "Search the archived text (English and Chinese).")
 final class SearchCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

@@ -13,6 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code tracemap serve}: the HTTP API, replay and the pipeline, until stopped. */
 @Command(name = "serve", description = "Run the web API, replay and the pipeline.")
 final class ServeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

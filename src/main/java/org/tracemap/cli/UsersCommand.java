@@ -15,6 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "users", description = "Manage API users: add (prints a token once), list, revoke.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Revoke.class})
 final class UsersCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -25,6 +28,9 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "add", description = "Create a user with a role and print their token (shown only this once).")
     static final class Add implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +62,9 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "list", description = "List users and roles (tokens are not stored, only their hashes).")
     static final class ListUsers implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 
@@ -73,6 +82,9 @@ final class UsersCommand implements Runnable {
 
     @Command(name = "revoke", description = "Revoke every token of a user.")
     static final class Revoke implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        HelpOption help;
+
         @Mixin
         ArchiveOptions archive;
 

@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
         "Each problem names the file and the offset of the damaged record; exit 1 if any is an ERROR (damage),",
         "0 if there are only WARNINGs (records without a block digest cannot be verified)."})
 final class VerifyCommand implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    HelpOption help;
+
     @Mixin
     ArchiveOptions archive;
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +21,8 @@ import org.tracemap.catalog.Catalog;
  * accept the mined company × category × country, reject refuses it; an approve whose edits changed the company,
  * the category or the country refuses the triple the miner proposed (an "edit"), while other edits (city, year,
  * label...) still accept it. Each decided candidate is one example, with the features of the quote the reviewer
- * saw (its best-scoring source). Candidates mined before features were stored (V8), and public submissions, have
- * none and are counted as skipped.
+ * saw (its best-scoring source), and when the decision was made. Candidates mined before features were stored
+ * (V8), and public submissions, have none and are counted as skipped.
  */
 public final class DecisionExamples {
     /** The examples and how many decisions of each kind were read. */
@@ -60,7 +62,7 @@ public final class DecisionExamples {
             Map<String, Integer> byAction = new TreeMap<>();
             int skipped = 0;
             // A candidate is decided once (decisions need it PENDING); its audit entry says how.
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.candidate_id, a.action, a.detail, ca.score FROM audit_log a"
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.candidate_id, a.action, a.detail, ca.score, a.at FROM audit_log a"
                     + " JOIN candidate ca ON ca.id = a.candidate_id WHERE ca.origin = 'MINED'"
                     + " AND a.action IN ('approve', 'merge', 'reject') ORDER BY a.id");
                  ResultSet rs = ps.executeQuery()) {
@@ -75,7 +77,7 @@ public final class DecisionExamples {
                         continue;
                     }
                     boolean positive = action.equals("approve") || action.equals("merge");
-                    examples.add(new LabelledExample(id, action, positive, rs.getDouble(4), f));
+                    examples.add(new LabelledExample(id, action, positive, rs.getDouble(4), f, instant(rs.getString(5))));
                 }
             }
             return new Read(examples, byAction, skipped);
@@ -89,6 +91,14 @@ public final class DecisionExamples {
             return TRIPLE.stream().anyMatch(changes::has);
         } catch (JsonProcessingException e) {
             throw new SQLException("audit detail is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(String at) {
+        try {
+            return at == null ? null : Instant.parse(at);
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -3,12 +3,17 @@ package org.tracemap.ranker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,13 +72,41 @@ public final class RankerFile implements Function<Map<String, Double>, Double> {
         return model;
     }
 
-    /** Writes {@code next} as the current model. */
+    /**
+     * Writes {@code next} as the current model. A failure names the file or folder and the reason ("cannot create
+     * archive/models: permission denied"), and leaves the current model as it was.
+     */
     public synchronized void replace(RankerModel next) throws IOException {
-        Files.createDirectories(file.getParent());
+        Path dir = file.getParent();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot create " + dir + ": " + reason(e), e);
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        json.writer(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), next);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                json.writer(SerializationFeature.INDENT_OUTPUT).writeValue(o, next);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the reason below is the one that matters
+            }
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
+        }
         seen = null;
+    }
+
+    /** Why a file operation failed, in words: NIO's exceptions often carry only the path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof FileAlreadyExistsException) return "a file of that name is in the way";
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason().toLowerCase(Locale.ROOT);
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tracemap.ranker;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 
 /**
@@ -12,19 +13,33 @@ import java.util.Map;
  * @param regularisation  liblinear's C (inverse L2 strength)
  * @param examples        how many positive and negative decisions it was trained on
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record RankerModel(String kind, String trainedAt, double regularisation, double threshold, double bias, Map<String, Double> weights,
                           Map<String, Scale> scaling, Map<String, Integer> examples, CrossValidation crossValidation) {
     public static final String KIND = "logistic-regression/liblinear-L2R_LR";
 
     /** How a raw feature value is standardised before its weight applies. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Scale(double mean, double scale) {}
 
     /**
-     * What k-fold cross-validation said when the model was trained: the new model (trained on the other folds),
-     * the rule score at the miner's minimum, and the model it replaced (not retrained: it may have seen these
-     * decisions, so its figures lean optimistic); {@code previousModel} null when there was none.
+     * How the new model compared when it was trained. Over every decision: the new model's out-of-fold
+     * probabilities ({@code model}: each decision scored by a model trained on the other folds), the rule score at
+     * the miner's minimum ({@code rules}: no training), and the model it replaced as it stood ({@code
+     * previousModel}: in-sample, since it was trained on most of these decisions; shown, never the bar). And
+     * {@code outOfSample}: the decisions made after the replaced model was trained. Both previous-model parts are
+     * null when there was no model.
      */
-    public record CrossValidation(int folds, Figures model, Figures rules, Figures previousModel) {}
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CrossValidation(int folds, Figures model, Figures rules, Figures previousModel, OutOfSample outOfSample) {}
+
+    /**
+     * The replaced model judged out of sample: on the {@code decisions} made after it was trained ({@code after},
+     * its {@code trainedAt}), beside the new model's out-of-fold figures and the rule score's on the same
+     * decisions. The figures are null when there was no such decision.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record OutOfSample(String after, int decisions, Figures model, Figures rules, Figures previousModel) {}
 
     public double probability(Map<String, Double> features) {
         double z = bias;

@@ -8,14 +8,19 @@ import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Fits the ranker: L2-regularised logistic regression (liblinear's {@code L2R_LR}) on the named features of
@@ -84,31 +89,65 @@ public final class RankerTrainer {
     }
 
     /**
-     * k-fold cross-validation, stratified (each fold gets its share of accepted and rejected decisions): the new
-     * model trained on the other folds, the rule score at {@code ruleMinScore}, and {@code previous} as it stands
-     * (null when there is none), each judged on every held-out decision.
+     * The most folds these examples allow: stratified folds each need an accepted and a refused decision, so no
+     * more folds than the smaller class has examples.
+     */
+    public static int maxFolds(List<LabelledExample> examples) {
+        long positive = examples.stream().filter(LabelledExample::positive).count();
+        return (int) Math.min(positive, examples.size() - positive);
+    }
+
+    /**
+     * k-fold cross-validation, stratified (each fold gets its share of accepted and refused decisions): every
+     * decision is scored by a model trained on the other folds, and these out-of-fold probabilities are judged
+     * together (AP, and P/R/F1 at {@link #THRESHOLD}); the rule score at {@code ruleMinScore} on every decision;
+     * and {@code previous} (null when there is none) as it stands: in sample on every decision, and out of sample
+     * on the decisions made after it was trained (see {@link #madeAfter}), beside the other two on those same decisions.
      */
     public RankerModel.CrossValidation crossValidate(List<LabelledExample> examples, int folds, double ruleMinScore, RankerModel previous) {
         if (folds < 2) throw new IllegalArgumentException("cross-validation needs at least 2 folds");
+        if (folds > maxFolds(examples)) {
+            throw new IllegalArgumentException(folds + " folds need at least " + folds + " accepted and " + folds + " refused decisions");
+        }
         List<List<LabelledExample>> parts = folds(examples, folds);
-        int[] model = new int[4];
-        int[] rules = new int[4];
-        int[] before = new int[4];
+        Map<LabelledExample, Double> outOfFold = new IdentityHashMap<>();
         for (int k = 0; k < folds; k++) {
             List<LabelledExample> held = parts.get(k);
-            if (held.isEmpty()) continue;
             List<LabelledExample> rest = new ArrayList<>();
             for (int other = 0; other < folds; other++) if (other != k) rest.addAll(parts.get(other));
-            long accepted = rest.stream().filter(LabelledExample::positive).count();
-            // A training part with one class only predicts that class for everything.
-            RankerModel m = accepted == 0 || accepted == rest.size() ? null : train(rest);
-            for (LabelledExample e : held) {
-                Figures.count(model, m == null ? accepted > 0 : m.accepts(e.features()), e.positive());
-                Figures.count(rules, e.ruleScore() >= ruleMinScore, e.positive());
-                if (previous != null) Figures.count(before, previous.accepts(e.features()), e.positive());
-            }
+            RankerModel m = train(rest);
+            for (LabelledExample e : held) outOfFold.put(e, m.probability(e.features()));
         }
-        return new RankerModel.CrossValidation(folds, Figures.of(model), Figures.of(rules), previous == null ? null : Figures.of(before));
+        List<LabelledExample> all = new ArrayList<>(outOfFold.keySet());
+        all.sort(Comparator.comparingLong(LabelledExample::candidateId)); // a fixed order (AP does not depend on it)
+        Figures model = Figures.of(scored(all, outOfFold::get), THRESHOLD);
+        Figures rules = Figures.of(scored(all, LabelledExample::ruleScore), ruleMinScore);
+        if (previous == null) return new RankerModel.CrossValidation(folds, model, rules, null, null);
+        Figures inSample = Figures.of(scored(all, e -> previous.probability(e.features())), previous.threshold());
+        List<LabelledExample> after = all.stream().filter(e -> madeAfter(e, previous)).toList();
+        RankerModel.OutOfSample outOfSample = after.isEmpty() ? new RankerModel.OutOfSample(previous.trainedAt(), 0, null, null, null)
+                : new RankerModel.OutOfSample(previous.trainedAt(), after.size(), Figures.of(scored(after, outOfFold::get), THRESHOLD),
+                        Figures.of(scored(after, LabelledExample::ruleScore), ruleMinScore),
+                        Figures.of(scored(after, e -> previous.probability(e.features())), previous.threshold()));
+        return new RankerModel.CrossValidation(folds, model, rules, inSample, outOfSample);
+    }
+
+    /**
+     * Whether {@code model} cannot have been trained on this decision: it was made in a later second than the
+     * model's {@code trainedAt} (which is cut to the second, and taken after the decisions were read). A decision
+     * or model without a readable time is never "after".
+     */
+    static boolean madeAfter(LabelledExample e, RankerModel model) {
+        if (e.decidedAt() == null || model.trainedAt() == null) return false;
+        try {
+            return !e.decidedAt().isBefore(Instant.parse(model.trainedAt()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+        } catch (DateTimeParseException ex) {
+            return false;
+        }
+    }
+
+    private static List<Figures.Scored> scored(List<LabelledExample> examples, ToDoubleFunction<LabelledExample> score) {
+        return examples.stream().map(e -> new Figures.Scored(score.applyAsDouble(e), e.positive())).toList();
     }
 
     /** Accepted and rejected decisions each shuffled with a fixed seed and dealt round the folds in turn. */

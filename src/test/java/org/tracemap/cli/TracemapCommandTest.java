@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,6 +32,37 @@ class TracemapCommandTest {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(run("capture", "--no-such-flag")).isEqualTo(2);
         assertThat(run()).isEqualTo(2);
+    }
+
+    /** Every command and subcommand, by its path of names: {@code [review, decide]}. */
+    private static void commands(CommandLine cli, List<String> path, List<List<String>> into) {
+        for (var sub : cli.getSubcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().aliases().length > 0 && !sub.getKey().equals(sub.getValue().getCommandName())) continue;
+            List<String> next = new ArrayList<>(path);
+            next.add(sub.getKey());
+            into.add(next);
+            commands(sub.getValue(), next, into);
+        }
+    }
+
+    @Test
+    void everyCommandAndSubcommandPrintsItsUsageForHelpAndExitsZero() {
+        List<List<String>> all = new ArrayList<>();
+        commands(TracemapCommand.commandLine(), List.of(), all);
+        assertThat(all).contains(List.of("mine", "retrain"), List.of("review", "decide"), List.of("users", "add"), List.of("crawl", "run"),
+                List.of("serve"), List.of("capture"));
+        for (List<String> command : all) {
+            for (String flag : List.of("--help", "-h")) {
+                out.getBuffer().setLength(0);
+                err.getBuffer().setLength(0);
+                List<String> args = new ArrayList<>(command);
+                args.add(flag);
+                assertThat(run(args.toArray(String[]::new))).as(String.join(" ", args) + ": " + err).isZero();
+                assertThat(out.toString()).as(String.join(" ", args)).contains("Usage: tracemap " + String.join(" ", command) + " ");
+                assertThat(err.toString()).as(String.join(" ", args)).isEmpty();
+            }
+        }
+        assertThat(run("--help")).isZero();
     }
 
     @Test

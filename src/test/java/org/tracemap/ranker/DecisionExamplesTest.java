@@ -55,6 +55,8 @@ class DecisionExamplesTest {
             LabelledExample reject = read.examples().get(5);
             assertThat(reject.features()).containsEntry("cue.hedge", 1.0).containsEntry("source.html", 1.0);
             assertThat(reject.ruleScore()).isEqualTo(0.7);
+            assertThat(read.examples()).allSatisfy(e -> assertThat(e.decidedAt()).isBetween(java.time.Instant.now().minusSeconds(600),
+                    java.time.Instant.now()));
         }
     }
 

@@ -74,18 +74,65 @@ class RankerTrainerTest {
         assertThat(cv.rules().recall()).isEqualTo(1.0);
         assertThat(cv.rules().precision()).isCloseTo((double) positives / 200, org.assertj.core.data.Offset.offset(0.0001));
         assertThat(cv.model().f1()).isGreaterThan(cv.rules().f1());
+        // As an ordering the rules are all ties: their AP is the share accepted; the model's out-of-fold order is near perfect.
+        assertThat(cv.rules().averagePrecision()).isCloseTo((double) positives / 200, org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(cv.model().averagePrecision()).isGreaterThan(0.95);
         assertThat(cv.previousModel()).isNull();
+        assertThat(cv.outOfSample()).isNull();
     }
 
     @Test
-    void aPreviousModelIsJudgedOnTheSameHeldOutDecisions() {
-        List<LabelledExample> examples = separable(100, 3);
-        RankerModel backwards = new RankerModel(RankerModel.KIND, "then", 1, 0.5, 0, Map.of("cue.hedge", 5.0), Map.of(), Map.of(), null);
+    void theCurrentModelIsJudgedOutOfSampleOnlyOnDecisionsMadeAfterItWasTrained() {
+        Instant trained = Instant.parse("2026-12-01T09:00:00Z");
+        List<LabelledExample> examples = new ArrayList<>();
+        int i = 0;
+        for (LabelledExample e : separable(100, 3)) {
+            // 40 before (the last ones within the second it was trained in: it may have seen those), 60 after.
+            Instant at = i < 30 ? trained.minusSeconds(100 - i) : i < 40 ? trained.plusMillis(i * 20) : trained.plusSeconds(i);
+            examples.add(new LabelledExample(e.candidateId(), e.action(), e.positive(), e.ruleScore(), e.features(), at));
+            i++;
+        }
+        RankerModel backwards = new RankerModel(RankerModel.KIND, trained.toString(), 1, 0.5, 0, Map.of("cue.hedge", 5.0), Map.of(), Map.of(), null);
 
         RankerModel.CrossValidation cv = trainer.crossValidate(examples, 4, 0.7, backwards);
 
-        assertThat(cv.previousModel()).isNotNull();
-        assertThat(cv.previousModel().f1()).isLessThan(cv.model().f1());
+        int inSample = cv.previousModel().truePositives() + cv.previousModel().falsePositives() + cv.previousModel().falseNegatives()
+                + cv.previousModel().trueNegatives();
+        assertThat(inSample).as("in-sample: every decision").isEqualTo(100);
+        RankerModel.OutOfSample oos = cv.outOfSample();
+        assertThat(oos.after()).isEqualTo("2026-12-01T09:00:00Z");
+        assertThat(oos.decisions()).isEqualTo(60);
+        Figures p = oos.previousModel();
+        assertThat(p.truePositives() + p.falsePositives() + p.falseNegatives() + p.trueNegatives()).isEqualTo(60);
+        assertThat(oos.rules().averagePrecision()).isEqualTo(Figures.averagePrecision(examples.subList(40, 100).stream()
+                .map(e -> new Figures.Scored(e.ruleScore(), e.positive())).toList()), org.assertj.core.data.Offset.offset(0.0001));
+        assertThat(oos.previousModel().averagePrecision()).isLessThan(oos.model().averagePrecision());
+        assertThat(oos.model().averagePrecision()).isGreaterThan(0.9);
+        assertThat(Replacement.judge(cv).replace()).isTrue();
+    }
+
+    @Test
+    void aModelTrainedAfterEveryDecisionHasNoOutOfSampleDecisions() {
+        List<LabelledExample> examples = separable(60, 7).stream().map(e -> new LabelledExample(e.candidateId(), e.action(),
+                e.positive(), e.ruleScore(), e.features(), Instant.parse("2026-12-08T09:59:59.900Z"))).toList();
+        RankerModel current = trainer.train(examples); // trainedAt 10:00:00 (the fixed clock), after every decision
+
+        RankerModel.CrossValidation cv = trainer.crossValidate(examples, 5, 0.7, current);
+
+        assertThat(cv.outOfSample().decisions()).isZero();
+        assertThat(cv.outOfSample().previousModel()).isNull();
+        assertThat(cv.previousModel()).as("in sample, shown but no bar").isNotNull();
+        assertThat(Replacement.usable(cv.outOfSample())).isFalse();
+    }
+
+    @Test
+    void moreFoldsThanTheSmallerClassHasDecisionsAreRefused() {
+        List<LabelledExample> examples = new ArrayList<>(separable(40, 8).stream().filter(LabelledExample::positive).toList());
+        examples.addAll(separable(40, 9).stream().filter(e -> !e.positive()).limit(3).toList());
+        assertThat(RankerTrainer.maxFolds(examples)).isEqualTo(3);
+        assertThatThrownBy(() -> trainer.crossValidate(examples, 4, 0.7, null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 folds need at least 4 accepted and 4 refused");
+        assertThat(trainer.crossValidate(examples, 3, 0.7, null).folds()).isEqualTo(3);
     }
 
     @Test
@@ -122,5 +169,16 @@ class RankerTrainerTest {
         String text = java.nio.file.Files.readString(dir.resolve("models/ranker.json"));
         assertThat(text).contains("\"weights\"", "\"cue.hedge\"", "\"bias\"", "\"threshold\"", "\"trainedAt\"", "\"crossValidation\"",
                 "\"examples\"");
+    }
+
+    @Test
+    void aModelThatCannotBeWrittenSaysWhy() throws Exception {
+        assertThat(RankerFile.reason(new java.nio.file.AccessDeniedException("/tmp/x/models"))).isEqualTo("permission denied");
+        assertThat(RankerFile.reason(new java.nio.file.FileSystemException("/tmp/x/models", null, "Read-only file system")))
+                .isEqualTo("read-only file system");
+        java.nio.file.Files.writeString(dir.resolve("models"), "in the way");
+        RankerFile file = new RankerFile(RankerFile.in(dir), new ObjectMapper());
+        assertThatThrownBy(() -> file.replace(trainer.train(separable(40, 10))))
+                .hasMessage("cannot create " + dir.resolve("models") + ": a file of that name is in the way");
     }
 }

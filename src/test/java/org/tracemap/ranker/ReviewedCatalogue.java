@@ -20,7 +20,7 @@ import org.tracemap.review.ReviewService;
  * A real catalogue in a temporary folder (the archive's {@code catalog.db}) with mined candidates that carry
  * features, decided through {@link ReviewService} as a reviewer would: for the example reader and the retrain command.
  */
-final class ReviewedCatalogue implements AutoCloseable {
+public final class ReviewedCatalogue implements AutoCloseable {
     static final Gazetteer GAZETTEER = GazetteerLoader.bundled();
 
     final StageFixture fixture;
@@ -28,7 +28,7 @@ final class ReviewedCatalogue implements AutoCloseable {
     private final Snapshot snapshot;
     private int next;
 
-    ReviewedCatalogue(Path archive) {
+    public ReviewedCatalogue(Path archive) {
         fixture = new StageFixture(archive);
         ObjectMapper json = new ObjectMapper();
         review = new ReviewService(fixture.catalog, fixture.candidates, new DataPointStore(fixture.catalog, Clock.systemUTC(), json),
@@ -37,7 +37,7 @@ final class ReviewedCatalogue implements AutoCloseable {
     }
 
     /** A pending mined candidate (Huawei × data-centre × Kenya, a city of its own) with these features and rule score; its id. */
-    long mined(Map<String, Double> features, double score, Double rank) {
+    public long mined(Map<String, Double> features, double score, Double rank) {
         String city = "Town" + (next++);
         fixture.candidates.addMined(snapshot, List.of(new CandidateStore.Mined("huawei", "data-centre", "KE", city, 2020,
                 "Huawei built a data centre in " + city + ".", 0, 10, score, -1.29, 36.82, "city", features, rank)),
@@ -73,7 +73,7 @@ final class ReviewedCatalogue implements AutoCloseable {
         return ids;
     }
 
-    static Map<String, Double> features(boolean hedged, int i) {
+    public static Map<String, Double> features(boolean hedged, int i) {
         return Map.of("cue.hedge", hedged ? 1.0 : 0.0, "company.distance", (double) (i % 3), "score.rules", 0.75 + (i % 5) * 0.05,
                 "source.html", 1.0);
     }
