@@ -396,7 +396,7 @@ public final class CandidateMiner {
      * further away they were found); +0.15 for project wording; +0.05 for a city; −0.35 for market,
      * user-number or ban wording; −0.4 for hedged wording (a rumour or an intention: below the default minimum,
      * so it is proposed only where an operator lowers {@code tracemap.mine.min-score}); −0.05 for a weak category;
-     * −0.15 when the sentence names three or more places.
+     * −0.15 when the sentence names places in three or more countries.
      */
     static double score(Findings anchor, int companyDistance, int placeDistance, Category category, Place place) {
         double s = 0.3;
@@ -407,9 +407,9 @@ public final class CandidateMiner {
         if (anchor.cues().hedge()) s -= 0.4; // below the default minimum however well placed: a rumour is not a data point
         if (category.weak()) s -= 0.05;
         if (place.isCity()) s += 0.05;
-        // A sentence naming three or more places is mostly a list, a comparison or background: on the dev sets 4 of 31
-        // such proposals were right.
-        if (anchor.places().size() >= CROWDED_PLACES) s -= 0.15;
+        // A sentence naming places in three or more countries is mostly a list, a comparison or background: on the dev
+        // sets 4 of 31 such proposals were right.
+        if (anchor.places().stream().map(Place::country).distinct().count() >= CROWDED_PLACES) s -= 0.15;
         return Math.max(0, Math.min(1, Math.round(s * 100) / 100.0));
     }
 

@@ -129,7 +129,9 @@ final class SentenceReader {
             if (afterAName(t, start, values)) return;            // "Faria Lima" is a street in São Paulo, not Lima
             if (STREET.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(Place::isCity)) return; // "Cairo Road" is in Lusaka
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
-            Category owner = nearestCue.ownerOf(start);
+            // Chinese puts the place before its project ("在日本东京设有办公室"): the cue after it in its clause owns it
+            Category after = Character.UnicodeScript.of(t.codePointAt(start)) == Character.UnicodeScript.HAN ? cues.firstIn(end, clauseEnd(t, end)) : null;
+            Category owner = after != null ? after : nearestCue.ownerOf(start);
             if (owner != null) named.owners().add(owner);
         });
         Matcher y = YEAR.matcher(t);
@@ -380,6 +382,12 @@ final class SentenceReader {
         return gazetteer.referenceNouns().contains(between);
     }
 
+    /** Where the clause that a position is in ends: the next comma, semicolon or full stop (Chinese or Latin). */
+    private static int clauseEnd(String t, int from) {
+        for (int i = from; i < t.length(); i++) if ("，；。！？,;".indexOf(t.charAt(i)) >= 0) return i;
+        return t.length();
+    }
+
     /** After a city's name: a street, so the city names the street ("Cairo Road" in Lusaka, "Nairobi Avenue"). */
     private static final Pattern STREET = Pattern.compile("\\s+(?:Road|Street|St\\.|Avenue|Ave\\.|Boulevard|Highway|Lane|Drive|Way|Square|Gate|Terrace|Crescent|路|大道|大街)\\b");
 
@@ -452,6 +460,12 @@ final class SentenceReader {
 
         Cursor cursor() {
             return new Cursor();
+        }
+
+        /** The category of the first cue in [from, to), or null. */
+        Category firstIn(int from, int to) {
+            for (int i = 0; i < size; i++) if (offsets[i] >= from && offsets[i] < to) return owners[i];
+            return null;
         }
 
         /** Back into left-to-right order after cues from a second scan were appended (insertion sort: a handful of cues). */
