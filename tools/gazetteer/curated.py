@@ -53,6 +53,12 @@ COUNTRY_VARIANTS_ADD = {
     "MN": ["蒙古"],
     "MO": ["Macau", "Macao", "Macau SAR", "Macao SAR", "澳门", "中国澳门", "澳门特别行政区", "澳门特区"],
     "PG": ["New Guinea", "新几内亚", "巴新"],
+    # Spanish and Portuguese names that English reports keep in operators' and firms' names ("Claro Perú", "Hikvision do Brasil")
+    "PE": ["Perú"],
+    "MX": ["México"],
+    "BR": ["Brasil"],
+    "PA": ["Panamá"],
+    "DO": ["República Dominicana"],
     "RE": ["Reunion Island"],
     "SA": ["KSA", "沙特"],
     "RU": ["俄国"],
