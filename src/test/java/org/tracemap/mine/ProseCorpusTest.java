@@ -30,9 +30,9 @@ class ProseCorpusTest {
     @Test
     void devPagesKeepTheirPrecisionAndRecall() throws Exception {
         MiningEvaluation.Report dev = EVALUATION.run(PROSE, "dev");
-        assertThat(dev.pages()).hasSize(58).allSatisfy(p -> assertThat(p.error()).as(p.file()).isNull());
-        assertThat(dev.precision()).isGreaterThanOrEqualTo(0.74);
-        assertThat(dev.recall()).isGreaterThanOrEqualTo(0.71);
+        assertThat(dev.pages()).hasSize(74).allSatisfy(p -> assertThat(p.error()).as(p.file()).isNull());
+        assertThat(dev.precision()).isGreaterThanOrEqualTo(0.72);
+        assertThat(dev.recall()).isGreaterThanOrEqualTo(0.70);
     }
 
     /** Only the totals: nobody reads the held-out pages' misses (see the set's README). */
