@@ -68,7 +68,7 @@ public final class Gazetteer {
         this.referenceNouns = lowerCased(context.referenceNouns());
         this.referenceNounPhrase = context.referenceNouns().isEmpty() ? null : java.util.regex.Pattern.compile(
                 "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+[\\s\u2010\u2011-]+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
-                        .map(java.util.regex.Pattern::quote).toList()) + ")\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+                        .map(java.util.regex.Pattern::quote).toList()) + ")(s?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
         this.cityNames = Map.copyOf(cityNames);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
         descriptors.forEach((c, phrases) -> phrases.forEach(p -> companyDescriptors.add(p, c)));
@@ -189,7 +189,15 @@ public final class Gazetteer {
 
     /** Whether the text has "the" and up to three words before a reference noun: "the state-owned defence-electronics group". */
     public boolean hasReferenceNounPhrase(String text) {
-        return referenceNounPhrase != null && referenceNounPhrase.matcher(text).find();
+        return referenceNounPhrase(text) > 0;
+    }
+
+    /** 0: no such phrase; 1: "the Shenzhen firm"; 2: a plural one, pointing back to every company ("the two Chinese rivals"). */
+    public int referenceNounPhrase(String text) {
+        if (referenceNounPhrase == null) return 0;
+        java.util.regex.Matcher m = referenceNounPhrase.matcher(text);
+        if (!m.find()) return 0;
+        return m.group(1).isEmpty() ? 1 : 2;
     }
 
     /**

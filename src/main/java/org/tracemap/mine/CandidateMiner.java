@@ -206,6 +206,9 @@ public final class CandidateMiner {
         // A tender's project sentences rarely name the winner: the award line does.
         if (!awardees.isEmpty()) return located(awardees, 3);
         if (!all.get(i).cues().reference()) return List.of();
+        // "WuXi Biologics, which operates plants in Ireland, and WuXi XDC are separately listed; their boards…": a
+        // sentence about a company we do not track does not borrow one of ours
+        if (all.get(i).actors().groups() > 0 && all.get(i).actors().first().isEmpty() && startsWithOther(all.get(i))) return List.of();
         for (int d = 1; d <= BEFORE && i - d >= 0; d++) {
             Subject s = subjects[i - d];
             if (s.other()) return List.of();
@@ -215,6 +218,11 @@ public final class CandidateMiner {
         }
         if (title != null && !title.companies().isEmpty()) return located(title.companies(), 3);
         return List.of();
+    }
+
+    /** Whether the sentence's first company name, in its first third, is one we do not track: its subject. */
+    private static boolean startsWithOther(Findings f) {
+        return f.actors().firstAt() >= 0 && f.actors().firstAt() < f.sentence().text().length() / 3;
     }
 
     /**

@@ -45,10 +45,10 @@ record Findings(SentenceSplitter.Sentence sentence, Set<Company> companies, List
      * The companies a sentence names as actors, in groups ("Huawei and ZTE" is one group), and the categories whose
      * cue each one holds in the grammar of the sentence: the group named nearest before the cue, or the one the cue
      * is "by"/"with" ("a data centre built by Huawei"), else the nearest after. The first group is the sentence's
-     * subject as far as a later "it" is concerned.
+     * subject as far as a later "it" is concerned; {@code firstAt} is where it starts (-1 with no company).
      */
-    record Actors(int groups, Map<Company, Set<Category>> held, Set<Company> first) {
-        static final Actors NONE = new Actors(0, Map.of(), Set.of());
+    record Actors(int groups, Map<Company, Set<Category>> held, Set<Company> first, int firstAt) {
+        static final Actors NONE = new Actors(0, Map.of(), Set.of(), -1);
 
         /** Whether the company may be given the category: always when the sentence has one group of companies. */
         boolean holds(Company company, Category category) {

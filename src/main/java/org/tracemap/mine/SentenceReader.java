@@ -126,7 +126,7 @@ final class SentenceReader {
             if (home.lookingAt() && (values.stream().allMatch(p -> p.country().equals("CN"))
                     || !OUR_UNIT.matcher(t).region(home.end(), t.length()).lookingAt())) return;
             if (PART_OF_A_NAME.matcher(t).region(end, t.length()).lookingAt()) return; // "San Salvador-de-Jujuy" is not San Salvador
-            if (afterAName(t, start, values)) return;            // "Faria Lima" is a street in São Paulo, not Lima
+            if (afterAName(t, start, values, mentions)) return; // "Faria Lima" is a street in São Paulo, not Lima
             if (STREET.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(Place::isCity)) return; // "Cairo Road" is in Lusaka
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
             // Chinese puts the place before its project ("在日本东京设有办公室"): the cue after it in its clause owns it
@@ -140,11 +140,11 @@ final class SentenceReader {
         boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
         // Only a sentence that names no company needs to point back to one (to anchor a candidate, or to pass its subject
         // on): the noun-phrase search runs only there, and only when the sentence cues a category or names a place.
-        boolean reference = gazetteer.referenceCues().foundInNormalised(n)
-                || actors.isEmpty() && (!categories.isEmpty() || !places.isEmpty()) && gazetteer.hasReferenceNounPhrase(t);
+        int nounPhrase = actors.isEmpty() && (!categories.isEmpty() || !places.isEmpty()) ? gazetteer.referenceNounPhrase(t) : 0;
+        boolean reference = gazetteer.referenceCues().foundInNormalised(n) || nounPhrase > 0;
         Findings.Cues context = new Findings.Cues(reference, gazetteer.buildCues().foundInNormalised(n),
                 !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
-                gazetteer.referenceManyCues().foundInNormalised(n));
+                gazetteer.referenceManyCues().foundInNormalised(n) || nounPhrase == 2);
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
                 gazetteer.projectCues().foundInNormalised(n), outsideAsides(gazetteer.notProjectCues(), t, n, mentions), false, context,
                 actors(t, mentions, cueMentions));
@@ -182,7 +182,8 @@ final class SentenceReader {
         }
         Set<Company> first = new LinkedHashSet<>();
         for (Mention m : groups.get(0)) first.addAll(m.values());
-        if (groups.size() < 2 || companies.size() >= MAX_MENTIONS) return new Findings.Actors(Math.min(groups.size(), 1), Map.of(), first);
+        int firstAt = groups.get(0).get(0).start();
+        if (groups.size() < 2 || companies.size() >= MAX_MENTIONS) return new Findings.Actors(Math.min(groups.size(), 1), Map.of(), first, firstAt);
         Map<Company, Set<Category>> held = new LinkedHashMap<>();
         List<int[]> asides = asides(t);
         for (Cue cue : cues) {
@@ -190,7 +191,7 @@ final class SentenceReader {
                 for (Company c : m.values()) held.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(cue.values());
             }
         }
-        return new Findings.Actors(groups.size(), held, first);
+        return new Findings.Actors(groups.size(), held, first, firstAt);
     }
 
     /**
@@ -350,7 +351,7 @@ final class SentenceReader {
     }
 
     /** After a place's name: it is an organisation's home ("a Luxembourg-based group"), not where a project is. */
-    private static final Pattern HOME_OF = Pattern.compile("[-\u2010\u2011 ](based|headquartered)\\b");
+    private static final Pattern HOME_OF = Pattern.compile("[-\u2010\u2011 ](based|headquartered|listed)\\b");
     /** Words that may stand capitalised before a city's name without making it part of another name. */
     private static final Set<String> BEFORE_A_CITY = Set.of("north", "south", "east", "west", "central", "greater", "downtown", "metro",
             "metropolitan", "old", "inner", "outer", "northern", "southern", "eastern", "western", "in", "at", "near", "from", "to", "and",
@@ -360,7 +361,7 @@ final class SentenceReader {
      * A city's name right after a capitalised word that is not one of {@link #BEFORE_A_CITY} is the end of a longer name
      * ("Faria Lima", "Avenida Paulista"): not that city. Countries are never read this way ("Huawei Kenya" is Kenya).
      */
-    private static boolean afterAName(String t, int start, List<Place> values) {
+    private static boolean afterAName(String t, int start, List<Place> values, List<Mention> mentions) {
         for (Place p : values) if (!p.isCity()) return false;
         int e = start;
         if (e < 2 || t.charAt(e - 1) != ' ') return false;
@@ -369,6 +370,7 @@ final class SentenceReader {
         if (b == e - 1 || !Character.isUpperCase(t.charAt(b))) return false;
         if (b == 0) return false; // the sentence's first word is capitalised anyway
         String word = t.substring(b, e - 1).toLowerCase(java.util.Locale.ROOT);
+        for (Mention m : mentions) if (m.start() <= b && m.end() >= e - 1) return false; // "Alibaba Cloud Kuala Lumpur"
         return !BEFORE_A_CITY.contains(word);
     }
 
