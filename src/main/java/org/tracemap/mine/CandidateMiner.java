@@ -440,6 +440,14 @@ public final class CandidateMiner {
         f.put("sentence.companies", (double) anchor.companies().size());
         f.put("sentence.places", (double) anchor.places().size());
         f.put("score.rules", score(anchor, companyDistance, placeDistance, category, place));
+        // what a learned ranker needs beyond the rule score: how reliable each category's cues are, and how the
+        // company and the place were found (added with issue 11's prose work)
+        f.put("category." + category.id(), 1.0);
+        f.put("cue.reference", anchor.cues().reference() ? 1.0 : 0.0);
+        f.put("cue.build", anchor.cues().build() ? 1.0 : 0.0);
+        f.put("sentence.companyGroups", (double) anchor.actors().groups());
+        f.put("sentence.countries", (double) anchor.places().stream().map(Place::country).distinct().count());
+        f.put("place.fromPage", placeDistance >= 3 ? 1.0 : 0.0);
         return f;
     }
 

@@ -18,6 +18,13 @@ import java.util.Map;
  *   <li>{@code category.weak}: the category is marked weak in categories.yaml</li>
  *   <li>{@code sentence.categories}, {@code sentence.companies}, {@code sentence.places}: how many the sentence names</li>
  *   <li>{@code score.rules}: the hand-set rule score (0 to 1)</li>
+ *   <li>{@code category.<id>} (e.g. {@code category.telecom-ict-project}): 1 for the candidate's category, absent
+ *       otherwise, so a model learns how reliable each category's cues are</li>
+ *   <li>{@code cue.reference}, {@code cue.build}: the sentence points back to a company ("it", "the firm"), says
+ *       something is built (1 or 0)</li>
+ *   <li>{@code sentence.companyGroups}: groups of companies the sentence names ("Huawei and ZTE" is one, untracked
+ *       companies count); {@code sentence.countries}: distinct countries of its places</li>
+ *   <li>{@code place.fromPage}: 1 when the place came from the paragraph, the title or the page's country</li>
  * </ul>
  * From the source, added by the mine stage ({@link #ofSource}): {@code source.html}, {@code source.pdf} (the
  * archived content type), {@code lang.en}, {@code lang.zh} (the extracted text's language); 1 or 0.
