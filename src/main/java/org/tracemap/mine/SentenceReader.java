@@ -28,10 +28,14 @@ final class SentenceReader {
     private static final String DATA_CENTRE = "data-centre";
     private final Gazetteer gazetteer;
     private final Category dataCentre;
+    private final CueOwnership ownership;
+    private final PlaceWording placeWording;
 
     SentenceReader(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
         this.dataCentre = gazetteer.category(DATA_CENTRE).orElse(null);
+        this.ownership = new CueOwnership(gazetteer);
+        this.placeWording = new PlaceWording(gazetteer);
     }
 
     Findings read(SentenceSplitter.Sentence s) {
@@ -47,7 +51,7 @@ final class SentenceReader {
         String n = PhraseMatcher.normalise(t); // once for the ten matchers below
         Set<Company> actors = new LinkedHashSet<>();
         Spans companySpans = new Spans();
-        List<Mention> mentions = new ArrayList<>();
+        List<CompanyMention> mentions = new ArrayList<>();
         List<Integer> companyStarts = new ArrayList<>();
         boolean[] cloudCompany = {false};
         gazetteer.companyNames().scanNormalised(n, (start, end, phrase, values) -> {
@@ -56,7 +60,7 @@ final class SentenceReader {
             if (companyStarts.size() < MAX_MENTIONS) companyStarts.add(start);
             if (isRival(t, start)) return;
             actors.addAll(values);
-            if (mentions.size() < MAX_MENTIONS) mentions.add(new Mention(start, end, values));
+            if (mentions.size() < MAX_MENTIONS) mentions.add(new CompanyMention(start, end, values));
         });
         if (mentions.isEmpty()) {
             // "the Hangzhou camera-maker opened an office": what the text calls one of our companies without naming it
@@ -64,7 +68,7 @@ final class SentenceReader {
                 if (isRival(t, start) || mentions.size() >= MAX_MENTIONS) return;
                 companySpans.add(start, end);
                 actors.addAll(values);
-                mentions.add(new Mention(start, end, values));
+                mentions.add(new CompanyMention(start, end, values));
             });
         }
         // Companies we do not track still hold what the sentence says of them ("Nokia built the 5G network").
@@ -74,22 +78,22 @@ final class SentenceReader {
         gazetteer.otherCompanyNames().scanNormalised(n, (start, end, phrase, values) -> {
             if (inOurs.overlaps(start, end) || !looksLikeProperNoun(t, start)) return;
             otherSpans.add(start, end);
-            if (!isRival(t, start) && mentions.size() < MAX_MENTIONS) mentions.add(new Mention(start, end, List.of()));
+            if (!isRival(t, start) && mentions.size() < MAX_MENTIONS) mentions.add(new CompanyMention(start, end, List.of()));
         });
-        if (mentions.size() > ours && ours > 0) mentions.sort(java.util.Comparator.comparingInt(Mention::start));
-        if (mentions.size() > 1 && mentions.size() < MAX_MENTIONS && dropParents(t, mentions)) {
+        if (mentions.size() > ours && ours > 0) mentions.sort(java.util.Comparator.comparingInt(CompanyMention::start));
+        if (mentions.size() > 1 && mentions.size() < MAX_MENTIONS && ownership.dropParents(t, mentions)) {
             actors.clear();
-            for (Mention m : mentions) actors.addAll(m.values());
+            for (CompanyMention m : mentions) actors.addAll(m.values());
         }
         List<Category> categories = new ArrayList<>();
         CueMarks cues = new CueMarks();
-        List<Cue> cueMentions = new ArrayList<>();
+        List<CueMention> cueMentions = new ArrayList<>();
         Spans.Cursor cueInCompanyName = companySpans.cursor();
         Spans.Cursor cueInOtherName = otherSpans.cursor();
         int[] nextCompany = {0};
         List<int[]> scopeLists = gazetteer.scopeCues().foundInNormalised(n) ? scopeLists(t) : List.of();
         gazetteer.categoryCues().scanNormalised(n, (start, end, phrase, values) -> {
-            if (!scopeLists.isEmpty() && asideOf(scopeLists, start) != null) return; // "areas such as 5G": a topic, not a project
+            if (!scopeLists.isEmpty() && Clauses.asideOf(scopeLists, start) != null) return; // "areas such as 5G": a topic, not a project
             if (cueInCompanyName.overlaps(start, end)) return; // "China Mobile network" is not a mobile-network cue
             if (cueInOtherName.overlaps(start, end)) return;   // nor is "Amazon Web Services" a web-services one
             while (nextCompany[0] < companyStarts.size() && companyStarts.get(nextCompany[0]) < end) nextCompany[0]++;
@@ -98,7 +102,7 @@ final class SentenceReader {
             if (nextCompany[0] < companyStarts.size() && isTitle(t, end, companyStarts.get(nextCompany[0]))) return;
             for (Category c : values) if (!categories.contains(c)) categories.add(c);
             cues.add(start, values.get(0)); // a cue standing for several categories belongs places to its first
-            if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, values));
+            if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new CueMention(start, end, values));
         });
         if ((cloudCompany[0] || cloudPage && actors.isEmpty()) && dataCentre != null) {
             // "Huawei Cloud opened its Santiago region": a cloud company's region is a data centre
@@ -107,10 +111,10 @@ final class SentenceReader {
                 if (inName.overlaps(start, end)) return;
                 if (!categories.contains(dataCentre)) categories.add(dataCentre);
                 cues.add(start, dataCentre);
-                if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new Cue(start, end, List.of(dataCentre)));
+                if (cueMentions.size() < MAX_MENTIONS) cueMentions.add(new CueMention(start, end, List.of(dataCentre)));
             });
             cues.sort();
-            cueMentions.sort(java.util.Comparator.comparingInt(Cue::start));
+            cueMentions.sort(java.util.Comparator.comparingInt(CueMention::start));
         }
         Map<String, Findings.NamedPlace> places = new LinkedHashMap<>();
         Spans.Cursor placeInCompanyName = companySpans.cursor();
@@ -119,18 +123,10 @@ final class SentenceReader {
             if (placeInCompanyName.overlaps(start, end)) return; // "China Telecom" is not China
             if (values.contains(Place.NONE)) return;             // "Indian Ocean" is not India (places/not-places.txt)
             if (!looksLikeProperNoun(t, start)) return;          // "reading", "mobile", "nice"
-            if (actsOnOthers(t, start, end, values)) return;     // "with help from Russia", "the US sanctioned"
-            // "the Shenzhen-based vendor", "a Singapore-based analyst" are from there, which does not place anything there;
-            // "the Hong Kong-headquartered arm" of one of ours is an office, and stays a place
-            Matcher home = HOME_OF.matcher(t).region(end, t.length());
-            if (home.lookingAt() && (values.stream().allMatch(p -> p.country().equals("CN"))
-                    || !OUR_UNIT.matcher(t).region(home.end(), t.length()).lookingAt())) return;
-            if (PART_OF_A_NAME.matcher(t).region(end, t.length()).lookingAt()) return; // "San Salvador-de-Jujuy" is not San Salvador
-            if (afterAName(t, start, values, mentions)) return; // "Faria Lima" is a street in São Paulo, not Lima
-            if (STREET.matcher(t).region(end, t.length()).lookingAt() && values.stream().allMatch(Place::isCity)) return; // "Cairo Road" is in Lusaka
+            if (placeWording.notTheLocation(t, start, end, values, mentions)) return; // a helper, a home, part of a longer name
             Findings.NamedPlace named = places.computeIfAbsent(phrase, p -> new Findings.NamedPlace(p, values, start, new LinkedHashSet<>()));
             // Chinese puts the place before its project ("在日本东京设有办公室"): the cue after it in its clause owns it
-            Category after = Character.UnicodeScript.of(t.codePointAt(start)) == Character.UnicodeScript.HAN ? cues.firstIn(end, clauseEnd(t, end)) : null;
+            Category after = Character.UnicodeScript.of(t.codePointAt(start)) == Character.UnicodeScript.HAN ? cues.firstIn(end, Clauses.clauseEnd(t, end)) : null;
             Category owner = after != null ? after : nearestCue.ownerOf(start);
             if (owner != null) named.owners().add(owner);
         });
@@ -147,132 +143,10 @@ final class SentenceReader {
                 gazetteer.referenceManyCues().foundInNormalised(n) || nounPhrase == 2);
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
                 gazetteer.projectCues().foundInNormalised(n), outsideAsides(gazetteer.notProjectCues(), t, n, mentions), false, context,
-                actors(t, mentions, cueMentions));
+                ownership.actors(t, mentions, cueMentions));
     }
 
-    /** A company name where the sentence writes it. */
-    private record Mention(int start, int end, List<Company> values) {}
-
-    /** A category cue where the sentence writes it. */
-    private record Cue(int start, int end, List<Category> values) {}
-
-    /** Past this many company names or cues in one sentence (a list, a table run together) nobody is told apart. */
-    private static final int MAX_MENTIONS = 64;
-    /** What joins companies into one group: "Huawei and ZTE", "华为、中兴", "Huawei, ZTE and Hikvision". */
-    private static final Pattern COORDINATED = Pattern.compile("\\s*(,|and|&|as well as|together with|along with|, and|和|与|及|以及|、|，)\\s*",
-            Pattern.CASE_INSENSITIVE);
-    /** How far after a cue an agent ("built by Huawei") may be named. */
-    private static final int AGENT_REACH = 40;
-
-    /**
-     * Who holds which cue when a sentence names companies that are not one group: "CETC — which runs joint labs
-     * with universities in Sweden — and its subsidiary Hikvision": the labs are CETC's.
-     */
-    private Findings.Actors actors(String t, List<Mention> companies, List<Cue> cues) {
-        if (companies.isEmpty()) return Findings.Actors.NONE;
-        List<List<Mention>> groups = new ArrayList<>();
-        for (Mention m : companies) {
-            List<Mention> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            Mention previous = last == null ? null : last.get(last.size() - 1);
-            if (previous != null && (m.start() <= previous.end() || COORDINATED.matcher(t.substring(previous.end(), m.start())).matches())) {
-                last.add(m);
-            } else {
-                groups.add(new ArrayList<>(List.of(m)));
-            }
-        }
-        Set<Company> first = new LinkedHashSet<>();
-        for (Mention m : groups.get(0)) first.addAll(m.values());
-        int firstAt = groups.get(0).get(0).start();
-        if (groups.size() < 2 || companies.size() >= MAX_MENTIONS) return new Findings.Actors(Math.min(groups.size(), 1), Map.of(), first, firstAt);
-        Map<Company, Set<Category>> held = new LinkedHashMap<>();
-        List<int[]> asides = asides(t);
-        for (Cue cue : cues) {
-            for (Mention m : ownerOf(t, cue, groups, asides)) {
-                for (Company c : m.values()) held.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(cue.values());
-            }
-        }
-        return new Findings.Actors(groups.size(), held, first, firstAt);
-    }
-
-    /**
-     * Drops the names of parents written next to their subsidiary's ("CETC's subsidiary Hikvision", "Hikvision, a
-     * subsidiary of CETC"): the subsidiary is the actor. A parent named on its own elsewhere in the sentence stays.
-     */
-    private boolean dropParents(String t, List<Mention> mentions) {
-        Set<Mention> parents = new java.util.HashSet<>();
-        for (int i = 1; i < mentions.size(); i++) {
-            Mention a = mentions.get(i - 1), b = mentions.get(i);
-            if (b.start() < a.end() || b.start() - a.end() > 60) continue;
-            String between = t.substring(a.end(), b.start()).replace('\u2019', '\'').toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("^[\\s,，(（)）—–-]+|[\\s,，(（)）—–-]+$", "");
-            if (isParentLink(between)) parents.add(a);
-            else if (isChildLink(between)) parents.add(b);
-        }
-        // "中国电子科技集团（CETC）旗下的海康威视": the parent's other name, in brackets beside it, goes with it
-        for (int i = mentions.size() - 1; i > 0; i--) {
-            Mention a = mentions.get(i - 1), b = mentions.get(i);
-            boolean sameCompany = a.values().equals(b.values());
-            boolean bracketsOnly = b.start() >= a.end() && t.substring(a.end(), b.start()).matches("[\\s(（)）]*");
-            if (sameCompany && bracketsOnly && (parents.contains(a) || parents.contains(b))) {
-                parents.add(a);
-                parents.add(b);
-            }
-        }
-        return mentions.removeAll(parents);
-    }
-
-    /** "'s subsidiary", "'s surveillance unit", "旗下的": what stands between a parent and its subsidiary. */
-    private boolean isParentLink(String between) {
-        if (gazetteer.parentOf().contains(between)) return true;
-        if (!between.startsWith("'s ")) return false;
-        String[] words = between.substring(3).split("\\s+");
-        return words.length <= 4 && gazetteer.parentOf().contains(words[words.length - 1]);
-    }
-
-    /** "a subsidiary of", "a Hangzhou-based unit of": what stands between a subsidiary and its parent. */
-    private boolean isChildLink(String between) {
-        for (String p : gazetteer.childOf()) {
-            if (between.equals(p)) return true;
-            if (between.endsWith(" " + p) && between.split("\\s+").length <= p.split(" ").length + 2) return true;
-        }
-        return false;
-    }
-
-    /**
-     * The group a cue belongs to: the agent right after it ("built by Huawei"), else the group nearest before it,
-     * else the nearest after. An aside (", which …,", "— … —", "( … )") is read as its own clause: a company named
-     * inside one holds only the cues inside it ("Huawei, which competes with ZTE, opened an office": the office is
-     * Huawei's), and a cue inside one with no company before it there belongs to the company the aside is about
-     * ("CETC — which runs joint labs — and Hikvision": the labs are CETC's).
-     */
-    private List<Mention> ownerOf(String t, Cue cue, List<List<Mention>> groups, List<int[]> asides) {
-        int[] cueAside = asideOf(asides, cue.start());
-        List<Mention> before = null, after = null, beforeAside = null;
-        for (List<Mention> g : groups) {
-            int[] aside = asideOf(asides, g.get(0).start());
-            boolean sameClause = aside == cueAside;
-            if (g.get(g.size() - 1).end() <= cue.start()) {
-                if (sameClause) before = g;
-                if (cueAside != null && aside == null && g.get(g.size() - 1).end() <= cueAside[0]) beforeAside = g;
-            } else if (after == null && sameClause && g.get(0).start() >= cue.end()) {
-                after = g;
-            }
-        }
-        if (after != null) {
-            int gap = after.get(0).start() - cue.end();
-            if (gap <= AGENT_REACH) {
-                String between = t.substring(cue.end(), after.get(0).start());
-                for (PhraseMatcher.Match<Boolean> m : gazetteer.agentCues().find(between)) {
-                    // the link word must end the gap, give or take an article or an adjective: "built by China's Huawei"
-                    String rest = between.substring(m.end()).strip();
-                    if (rest.isEmpty() || rest.matches("(?i)(the|a|an|china's|chinese|state-owned|its|its subsidiary|its unit)( [\\p{L}'’]+)?")) return after;
-                }
-            }
-        }
-        if (before != null) return before;
-        if (beforeAside != null) return beforeAside;
-        return after == null ? List.of() : after;
-    }
+    private static final int MAX_MENTIONS = CueOwnership.MAX_MENTIONS;
 
     /**
      * Where a sentence lists areas of cooperation: after an English marker ("areas such as …") to the next stop, or
@@ -299,80 +173,19 @@ final class SentenceReader {
      * Claro — a contract the Swedish vendor Ericsson had been expected to win" is not hedged, nor is it market news;
      * "…a consortium with links to China Mobile — though none could say whether it was involved" is hedged.
      */
-    private static boolean outsideAsides(PhraseMatcher<Boolean> wording, String t, String n, List<Mention> companies) {
+    private static boolean outsideAsides(PhraseMatcher<Boolean> wording, String t, String n, List<CompanyMention> companies) {
         if (!wording.foundInNormalised(n)) return false;
-        List<int[]> asides = asides(t);
+        List<int[]> asides = Clauses.asides(t);
         if (asides.isEmpty()) return true;
         boolean[] outside = {false};
         wording.scanNormalised(n, (start, end, phrase, values) -> {
-            int[] aside = asideOf(asides, start);
+            int[] aside = Clauses.asideOf(asides, start);
             if (aside == null || companies.stream().noneMatch(c -> c.start() >= aside[0] && c.start() < aside[1])) outside[0] = true;
         });
         return outside[0];
     }
 
-    /** Where a sentence's asides are: ", which/who/whose … ,", "— … —" and "( … )" (half-open character ranges). */
-    private static List<int[]> asides(String t) {
-        List<int[]> out = new ArrayList<>();
-        Matcher m = ASIDE_START.matcher(t);
-        int from = 0;
-        while (from < t.length() && m.find(from)) {
-            int start = m.start();
-            char open = t.charAt(start);
-            int end;
-            if (open == '(' || open == '\uFF08') end = indexOfAny(t, ")\uFF09", start + 1);
-            else if (open == ',' || open == '\uFF0C') end = indexOfAny(t, ",\uFF0C;", m.end());
-            else end = indexOfAny(t, "\u2014\u2013", m.end());
-            if (end < 0) {
-                // an unclosed dash is an aside only as a trailing appositive ("…, in 2022 — a contract a rival expected to
-                // win"), not as a dateline ("WASHINGTON — The FCC voted…")
-                if ((open == '\u2014' || open == '\u2013' || t.charAt(start) == ' ') && start < t.length() * 2 / 5) {
-                    from = m.end();
-                    continue;
-                }
-                end = t.length();
-            }
-            out.add(new int[] {start, end});
-            from = end + 1;
-        }
-        return out;
-    }
 
-    private static final Pattern ASIDE_START = Pattern.compile("[(\uFF08]|[,\uFF0C]\\s*(?:which|who|whose|where)\\b|\\s[\u2014\u2013]\\s|\u2014");
-
-    private static int indexOfAny(String t, String chars, int from) {
-        for (int i = from; i < t.length(); i++) if (chars.indexOf(t.charAt(i)) >= 0) return i;
-        return -1;
-    }
-
-    private static int[] asideOf(List<int[]> asides, int position) {
-        for (int[] a : asides) if (position >= a[0] && position < a[1]) return a;
-        return null;
-    }
-
-    /** After a place's name: it is an organisation's home ("a Luxembourg-based group"), not where a project is. */
-    private static final Pattern HOME_OF = Pattern.compile("[-\u2010\u2011 ](based|headquartered|listed)\\b");
-    /** Words that may stand capitalised before a city's name without making it part of another name. */
-    private static final Set<String> BEFORE_A_CITY = Set.of("north", "south", "east", "west", "central", "greater", "downtown", "metro",
-            "metropolitan", "old", "inner", "outer", "northern", "southern", "eastern", "western", "in", "at", "near", "from", "to", "and",
-            "the", "of", "outside", "across", "around", "between", "with", "for", "by", "on", "while", "since", "as", "but", "both");
-
-    /**
-     * A city's name right after a capitalised word that is not one of {@link #BEFORE_A_CITY} is the end of a longer name
-     * ("Faria Lima", "Avenida Paulista"): not that city. Countries are never read this way ("Huawei Kenya" is Kenya).
-     */
-    private static boolean afterAName(String t, int start, List<Place> values, List<Mention> mentions) {
-        for (Place p : values) if (!p.isCity()) return false;
-        int e = start;
-        if (e < 2 || t.charAt(e - 1) != ' ') return false;
-        int b = e - 1;
-        while (b > 0 && Character.isLetter(t.charAt(b - 1))) b--;
-        if (b == e - 1 || !Character.isUpperCase(t.charAt(b))) return false;
-        if (b == 0) return false; // the sentence's first word is capitalised anyway
-        String word = t.substring(b, e - 1).toLowerCase(java.util.Locale.ROOT);
-        for (Mention m : mentions) if (m.start() <= b && m.end() >= e - 1) return false; // "Alibaba Cloud Kuala Lumpur"
-        return !BEFORE_A_CITY.contains(word);
-    }
 
     /** Whether the words from a cue's end to a company name make the cue a title: nothing, or one noun like "maker". */
     private boolean isTitle(String t, int cueEnd, int companyStart) {
@@ -384,47 +197,8 @@ final class SentenceReader {
         return gazetteer.referenceNouns().contains(between);
     }
 
-    /** Where the clause that a position is in ends: the next comma, semicolon or full stop (Chinese or Latin). */
-    private static int clauseEnd(String t, int from) {
-        for (int i = from; i < t.length(); i++) if ("，；。！？,;".indexOf(t.charAt(i)) >= 0) return i;
-        return t.length();
-    }
 
-    /** After a city's name: a street, so the city names the street ("Cairo Road" in Lusaka, "Nairobi Avenue"). */
-    private static final Pattern STREET = Pattern.compile("\\s+(?:Road|Street|St\\.|Avenue|Ave\\.|Boulevard|Highway|Lane|Drive|Way|Square|Gate|Terrace|Crescent|路|大道|大街)\\b");
-
-    /** After "X-based": the words that make X the seat of a unit of a company ("overseas arm", "subsidiary"). */
-    private static final Pattern OUR_UNIT = Pattern.compile("(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:arm|unit|subsidiary|office|division|branch|entity|affiliate)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    /** After a place's name: a hyphen and more name, so the place is only part of a longer one. */
-    private static final Pattern PART_OF_A_NAME = Pattern.compile("[-\u2010\u2011][\\p{Lu}\\p{IsHan}]");
     private static final Pattern OR = Pattern.compile("\\bor\\b|或|还是|或者");
-    /** What may stand between "help from" and a country in a list of countries: other names, commas, "and". */
-    private static final Pattern LIST_OF_NAMES = Pattern.compile("[\\p{L}\\s,、，'’.-]{0,40}");
-
-    /**
-     * A country right after "with help from", "financed by" (or in a list right after it), or right before
-     * "helped", "sanctioned": it acts on a project elsewhere, it is not where the project is. Only countries:
-     * a city is where something is.
-     */
-    private boolean actsOnOthers(String sentence, int start, int end, List<Place> values) {
-        boolean country = false;
-        for (Place p : values) if (!p.isCity()) country = true;
-        if (!country) return false;
-        String before = sentence.substring(Math.max(0, start - 60), start);
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationBefore().find(before)) {
-            String between = before.substring(m.end());
-            if (LIST_OF_NAMES.matcher(between).matches() && between.split("\\s+").length <= 6) return true;
-        }
-        String after = sentence.substring(end, Math.min(sentence.length(), end + 30));
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationAfter().find(after)) {
-            String between = after.substring(0, m.start()).strip();
-            // "the US sanctioned", "Iran, which has helped": only a few words between the name and the verb.
-            if (between.isEmpty() || between.matches("(?i)(and [\\p{L} ]{1,20}|,? which|,? who|have|has|had|also|,)")) return true;
-        }
-        return false;
-    }
 
     /** A company named right after "over", "instead of", "取代" is a rival or bystander. */
     private boolean isRival(String sentence, int companyStart) {
