@@ -37,6 +37,9 @@ final class EvalMineCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archive;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "corpus folders (default: the synthetic and prose sets in src/test/resources/mine)")
     List<Path> corpora = new ArrayList<>();
 
@@ -52,7 +55,7 @@ final class EvalMineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("dev", "heldout", "all").contains(split)) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--split must be dev, heldout or all, not '" + split + "'");
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--split must be dev, heldout or all, not '" + split + "'");
         }
         Map<String, Path> sets = new LinkedHashMap<>();
         if (corpora.isEmpty()) {
@@ -62,7 +65,7 @@ final class EvalMineCommand implements Callable<Integer> {
                 if (Files.isDirectory(dir)) sets.put(name, dir);
             }
             if (set != null && sets.isEmpty()) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--corpus must be synthetic or prose, not '" + set + "'");
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--corpus must be synthetic or prose, not '" + set + "'");
             }
         } else {
             for (Path dir : corpora) sets.put(dir.getFileName().toString(), dir);

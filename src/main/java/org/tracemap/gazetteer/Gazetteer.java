@@ -18,30 +18,9 @@ public final class Gazetteer {
     private final PhraseMatcher<Company> companyNames = new PhraseMatcher<>();
     private final PhraseMatcher<Category> categoryCues = new PhraseMatcher<>();
     private final PhraseMatcher<Place> placeNames = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> projectCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> notProjectCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> notActorCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> referenceCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> buildCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> scopeCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> awardCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> notAwardCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> hedgeCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> notLocationBefore = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> notLocationAfter = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> agentCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> domesticCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> referenceManyCues = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> otherCompanyNames = new PhraseMatcher<>();
-    private final PhraseMatcher<Boolean> cloudRegionCues = new PhraseMatcher<>();
     private final PhraseMatcher<Company> companyDescriptors = new PhraseMatcher<>();
 
-    /** The context cues of context.yaml, each list English and Chinese together. */
-    public record Context(List<String> project, List<String> notProject, List<String> notActor, List<String> reference,
-                          List<String> build, List<String> scopeOnly, List<String> award, List<String> notAward, List<String> hedge,
-                          List<String> notLocationBefore, List<String> notLocationAfter, List<String> agent, List<String> domestic,
-                          List<String> parentOf, List<String> childOf, List<String> referenceMany,
-                          List<String> referenceNouns, List<String> otherCompanies, List<String> cloudRegion) {}
+    private final java.util.EnumMap<Wording, PhraseMatcher<Boolean>> wordings = new java.util.EnumMap<>(Wording.class);
     private final Set<String> ambiguousNames;
     private final Set<String> parentOf;
     private final java.util.regex.Pattern referenceNounPhrase;
@@ -58,16 +37,17 @@ public final class Gazetteer {
 
     Gazetteer(Map<String, Company> companies, Map<Company, List<String>> descriptors, Map<String, Category> categories, Map<String, Country> countries,
               List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames, List<String> notPlaces,
-              Context context) {
+              Map<Wording, List<String>> context) {
         this.companies = Map.copyOf(companies);
         this.categories = Map.copyOf(categories);
         this.countries = Map.copyOf(countries);
         this.ambiguousNames = Set.copyOf(ambiguousNames);
-        this.parentOf = lowerCased(context.parentOf());
-        this.childOf = lowerCased(context.childOf());
-        this.referenceNouns = lowerCased(context.referenceNouns());
-        this.referenceNounPhrase = context.referenceNouns().isEmpty() ? null : java.util.regex.Pattern.compile(
-                "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+[\\s\u2010\u2011-]+){0,3}(?:" + String.join("|", context.referenceNouns().stream()
+        List<String> nouns = context.getOrDefault(Wording.REFERENCE_NOUNS, List.of());
+        this.parentOf = lowerCased(context.getOrDefault(Wording.PARENT_OF, List.of()));
+        this.childOf = lowerCased(context.getOrDefault(Wording.CHILD_OF, List.of()));
+        this.referenceNouns = lowerCased(nouns);
+        this.referenceNounPhrase = nouns.isEmpty() ? null : java.util.regex.Pattern.compile(
+                "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+[\\s\u2010\u2011-]+){0,3}(?:" + String.join("|", nouns.stream()
                         .map(java.util.regex.Pattern::quote).toList()) + ")(s?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
         this.cityNames = Map.copyOf(cityNames);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
@@ -80,22 +60,14 @@ public final class Gazetteer {
         }
         for (Place city : cities) for (String n : cityNames.getOrDefault(city, List.of())) placeNames.add(n, city);
         for (String phrase : notPlaces) placeNames.add(phrase, Place.NONE);
-        for (String p : context.project()) addWithPlural(projectCues, p, Boolean.TRUE);
-        for (String p : context.notProject()) notProjectCues.add(p, Boolean.TRUE);
-        for (String p : context.notActor()) notActorCues.add(p, Boolean.TRUE);
-        for (String p : context.reference()) referenceCues.add(p, Boolean.TRUE);
-        for (String p : context.build()) buildCues.add(p, Boolean.TRUE);
-        for (String p : context.scopeOnly()) scopeCues.add(p, Boolean.TRUE);
-        for (String p : context.award()) awardCues.add(p, Boolean.TRUE);
-        for (String p : context.notAward()) notAwardCues.add(p, Boolean.TRUE);
-        for (String p : context.hedge()) hedgeCues.add(p, Boolean.TRUE);
-        for (String p : context.notLocationBefore()) notLocationBefore.add(p, Boolean.TRUE);
-        for (String p : context.notLocationAfter()) notLocationAfter.add(p, Boolean.TRUE);
-        for (String p : context.agent()) agentCues.add(p, Boolean.TRUE);
-        for (String p : context.domestic()) domesticCues.add(p, Boolean.TRUE);
-        for (String p : context.referenceMany()) referenceManyCues.add(p, Boolean.TRUE);
-        for (String p : context.otherCompanies()) otherCompanyNames.add(p, Boolean.TRUE);
-        for (String p : context.cloudRegion()) cloudRegionCues.add(p, Boolean.TRUE);
+        for (Wording w : Wording.values()) {
+            PhraseMatcher<Boolean> m = new PhraseMatcher<>();
+            for (String p : context.getOrDefault(w, List.of())) {
+                if (w == Wording.PROJECT) addWithPlural(m, p, Boolean.TRUE);
+                else m.add(p, Boolean.TRUE);
+            }
+            wordings.put(w, m);
+        }
     }
 
     /** English cues match their plural too ("data centres", "submarine cables"). */
@@ -121,46 +93,6 @@ public final class Gazetteer {
         return placeNames;
     }
 
-    public PhraseMatcher<Boolean> projectCues() {
-        return projectCues;
-    }
-
-    public PhraseMatcher<Boolean> notProjectCues() {
-        return notProjectCues;
-    }
-
-    /** Wording right before a company's name that makes it a rival or bystander ("over Huawei"). */
-    public PhraseMatcher<Boolean> notActorCues() {
-        return notActorCues;
-    }
-
-    /** Wording that points back to a company named before ("the company", "双方"). */
-    public PhraseMatcher<Boolean> referenceCues() {
-        return referenceCues;
-    }
-
-    /** Wording that says something is being built or opened. */
-    public PhraseMatcher<Boolean> buildCues() {
-        return buildCues;
-    }
-
-    /** Wording of a list of cooperation areas ("areas such as", "等领域"): not a project. */
-    public PhraseMatcher<Boolean> scopeCues() {
-        return scopeCues;
-    }
-
-    /** How tenders name the winner ("Successful Bidder", "中标人"). */
-    public PhraseMatcher<Boolean> awardCues() {
-        return awardCues;
-    }
-
-    /** Wording that starts the list of losing bidders. */
-    /** Wording that makes a statement a guess or a plan rather than a fact ("reportedly", "it seems likely", 据传, 或将). */
-    public PhraseMatcher<Boolean> hedgeCues() {
-        return hedgeCues;
-    }
-
-    /** Wording just before a country that makes it a helper, lender or sanctioner, not where a project is ("with help from"). */
     /** What stands between a parent's name and its subsidiary's ("CETC's subsidiary Hikvision"): see context.yaml. */
     public Set<String> parentOf() {
         return parentOf;
@@ -175,11 +107,6 @@ public final class Gazetteer {
         Set<String> out = new java.util.HashSet<>();
         for (String p : phrases) out.add(p.strip().toLowerCase(java.util.Locale.ROOT));
         return Set.copyOf(out);
-    }
-
-    /** Words between a cue and the company right after it that give the company the cue: "built by", "an MoU with". */
-    public PhraseMatcher<Boolean> agentCues() {
-        return agentCues;
     }
 
     /** Nouns that name a company without naming it: "group", "vendor", "maker" (context.yaml, referenceNouns). */
@@ -209,37 +136,9 @@ public final class Gazetteer {
         return companyDescriptors;
     }
 
-    /** Words that are data-centre cues where a cloud company is named: "Huawei Cloud opened its Santiago region". */
-    public PhraseMatcher<Boolean> cloudRegionCues() {
-        return cloudRegionCues;
-    }
-
-    /** Companies the dataset does not track but that act in the same sentences (rival vendors, cloud providers). */
-    public PhraseMatcher<Boolean> otherCompanyNames() {
-        return otherCompanyNames;
-    }
-
-    /** Reference wording that points back to every company of an earlier sentence: "the two companies", "双方". */
-    public PhraseMatcher<Boolean> referenceManyCues() {
-        return referenceManyCues;
-    }
-
-    /** Wording that places a project at home, in mainland China: "domestically", "国内". */
-    public PhraseMatcher<Boolean> domesticCues() {
-        return domesticCues;
-    }
-
-    public PhraseMatcher<Boolean> notLocationBefore() {
-        return notLocationBefore;
-    }
-
-    /** Wording just after a country that makes it the actor on others ("Russia helped", "the US sanctioned"). */
-    public PhraseMatcher<Boolean> notLocationAfter() {
-        return notLocationAfter;
-    }
-
-    public PhraseMatcher<Boolean> notAwardCues() {
-        return notAwardCues;
+    /** One word list of context.yaml (see {@link Wording}). */
+    public PhraseMatcher<Boolean> wording(Wording list) {
+        return wordings.get(list);
     }
 
     /** Place names that are also everyday words ("Mobile", "Reading"): matched only with their country nearby. */

@@ -37,16 +37,6 @@ public final class GazetteerLoader {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record CategoryEntry(String id, String label, Map<String, List<String>> cues, Boolean weak, List<String> partOf) {}
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ContextEntry(Map<String, List<String>> project, Map<String, List<String>> notProject, Map<String, List<String>> notActor,
-                        Map<String, List<String>> reference, Map<String, List<String>> build, Map<String, List<String>> scopeOnly,
-                        Map<String, List<String>> award, Map<String, List<String>> notAward, Map<String, List<String>> hedge,
-                        Map<String, List<String>> notLocationBefore, Map<String, List<String>> notLocationAfter,
-                        Map<String, List<String>> agent, Map<String, List<String>> domestic,
-                        Map<String, List<String>> parentOf, Map<String, List<String>> childOf, Map<String, List<String>> referenceMany,
-                        Map<String, List<String>> referenceNouns, Map<String, List<String>> otherCompanies,
-                        Map<String, List<String>> cloudRegion) {}
-
     private GazetteerLoader() {}
 
     /** From {@code dir} when it exists, else from the bundled {@code gazetteer/} resources. */
@@ -82,10 +72,15 @@ public final class GazetteerLoader {
             categories.put(e.id(), new Category(e.id(), e.label() == null ? e.id() : e.label(), List.copyOf(cues), Boolean.TRUE.equals(e.weak()),
                     e.partOf() == null ? List.of() : List.copyOf(e.partOf())));
         }
-        ContextEntry context = source.yaml("context.yaml", new TypeReference<ContextEntry>() {});
-        List<String> project = flatten(context.project());
-        List<String> notProject = flatten(context.notProject());
-        List<String> notActor = flatten(context.notActor());
+        Map<Wording, List<String>> context = new java.util.EnumMap<>(Wording.class);
+        Map<String, Map<String, List<String>>> lists = source.yaml("context.yaml", new TypeReference<Map<String, Map<String, List<String>>>>() {});
+        if (lists != null) {
+            for (Map.Entry<String, Map<String, List<String>>> e : lists.entrySet()) {
+                Wording w = Wording.byKey(e.getKey()).orElseThrow(() -> new GazetteerException(source.describe("context.yaml") + ": unknown list '"
+                        + e.getKey() + "' (known: " + java.util.Arrays.stream(Wording.values()).map(Wording::key).toList() + ")"));
+                context.put(w, flatten(e.getValue()));
+            }
+        }
         for (Category c : categories.values()) {
             for (String whole : c.partOf()) {
                 require(categories.containsKey(whole), source, "categories.yaml", "category '" + c.id() + "' is partOf unknown category '" + whole + "'");
@@ -134,12 +129,7 @@ public final class GazetteerLoader {
                 if (!l.isBlank() && !l.strip().startsWith("#")) notPlaces.add(l.strip());
             }
         }
-        return new Gazetteer(companies, descriptors, categories, countries, cities, cityNames, ambiguous, notPlaces, new Gazetteer.Context(project, notProject, notActor,
-                flatten(context.reference()), flatten(context.build()), flatten(context.scopeOnly()), flatten(context.award()),
-                flatten(context.notAward()), flatten(context.hedge()), flatten(context.notLocationBefore()), flatten(context.notLocationAfter()),
-                flatten(context.agent()), flatten(context.domestic()), flatten(context.parentOf()), flatten(context.childOf()),
-                flatten(context.referenceMany()), flatten(context.referenceNouns()),
-                flatten(context.otherCompanies()), flatten(context.cloudRegion())));
+        return new Gazetteer(companies, descriptors, categories, countries, cities, cityNames, ambiguous, notPlaces, context);
     }
 
     private static void collectNames(CompanyEntry e, List<String> into) {

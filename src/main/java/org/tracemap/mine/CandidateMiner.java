@@ -9,6 +9,8 @@ import java.util.Set;
 import org.tracemap.gazetteer.Category;
 import org.tracemap.gazetteer.Company;
 import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.Wording;
+import org.tracemap.gazetteer.PhraseMatcher;
 import org.tracemap.gazetteer.Place;
 import org.tracemap.limits.Interruption;
 
@@ -125,10 +127,11 @@ public final class CandidateMiner {
 
     /** Whether the text names a company's cloud unit ("Huawei Cloud", "阿里云"). */
     private boolean namesACloudCompany(String text) {
-        for (var m : gazetteer.companyNames().find(text)) {
-            if (m.phrase().toLowerCase(java.util.Locale.ROOT).contains("cloud") || m.phrase().contains("云")) return true;
-        }
-        return false;
+        boolean[] cloud = {false};
+        gazetteer.companyNames().scanNormalised(PhraseMatcher.normalise(text), (start, end, phrase, values) -> {
+            if (SentenceReader.isCloudName(phrase)) cloud[0] = true;
+        });
+        return cloud[0];
     }
 
     /** Whether a name is written in Chinese characters. */
@@ -290,7 +293,8 @@ public final class CandidateMiner {
         int[] out = new int[sentences.size()];
         int paragraph = 0;
         for (int i = 1; i < sentences.size(); i++) {
-            if (text.substring(sentences.get(i - 1).end(), sentences.get(i).start()).indexOf('\n') >= 0) paragraph++;
+            int newline = text.indexOf('\n', sentences.get(i - 1).end());
+            if (newline >= 0 && newline < sentences.get(i).start()) paragraph++;
             out[i] = paragraph;
         }
         return out;
@@ -337,10 +341,10 @@ public final class CandidateMiner {
         Set<Company> out = new LinkedHashSet<>();
         for (int i = 0; i < all.size(); i++) {
             String t = all.get(i).sentence().text();
-            if (!gazetteer.awardCues().foundIn(t) || gazetteer.notAwardCues().foundIn(t)) continue;
+            if (!gazetteer.wording(Wording.AWARD).foundIn(t) || gazetteer.wording(Wording.NOT_AWARD).foundIn(t)) continue;
             for (int j = i; j < Math.min(all.size(), i + 4); j++) {
                 Findings f = all.get(j);
-                if (j > i && gazetteer.notAwardCues().foundIn(f.sentence().text())) break;
+                if (j > i && gazetteer.wording(Wording.NOT_AWARD).foundIn(f.sentence().text())) break;
                 out.addAll(f.companies());
                 if (!f.companies().isEmpty()) break;
             }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.tracemap.gazetteer.Category;
 import org.tracemap.gazetteer.Company;
 import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.Wording;
 import org.tracemap.gazetteer.PhraseMatcher;
 
 /**
@@ -38,7 +39,7 @@ final class CueOwnership {
      * Who holds which cue when a sentence names companies that are not one group: "CETC — which runs joint labs
      * with universities in Sweden — and its subsidiary Hikvision": the labs are CETC's.
      */
-    Findings.Actors actors(String t, List<CompanyMention> companies, List<CueMention> cues) {
+    Findings.Actors actors(String t, List<CompanyMention> companies, List<CueMention> cues, List<int[]> asides) {
         if (companies.isEmpty()) return Findings.Actors.NONE;
         List<List<CompanyMention>> groups = new ArrayList<>();
         for (CompanyMention m : companies) {
@@ -55,7 +56,6 @@ final class CueOwnership {
         int firstAt = groups.get(0).get(0).start();
         if (groups.size() < 2 || companies.size() >= MAX_MENTIONS) return new Findings.Actors(Math.min(groups.size(), 1), Map.of(), first, firstAt);
         Map<Company, Set<Category>> held = new LinkedHashMap<>();
-        List<int[]> asides = Clauses.asides(t);
         for (CueMention cue : cues) {
             for (CompanyMention m : ownerOf(t, cue, groups, asides)) {
                 for (Company c : m.values()) held.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(cue.values());
@@ -132,7 +132,7 @@ final class CueOwnership {
             int gap = after.get(0).start() - cue.end();
             if (gap <= AGENT_REACH) {
                 String between = t.substring(cue.end(), after.get(0).start());
-                for (PhraseMatcher.Match<Boolean> m : gazetteer.agentCues().find(between)) {
+                for (PhraseMatcher.Match<Boolean> m : gazetteer.wording(Wording.AGENT).find(between)) {
                     // the link word must end the gap, give or take an article or an adjective: "built by China's Huawei"
                     String rest = between.substring(m.end()).strip();
                     if (rest.isEmpty() || rest.matches("(?i)(the|a|an|china's|chinese|state-owned|its|its subsidiary|its unit)( [\\p{L}'’]+)?")) return after;

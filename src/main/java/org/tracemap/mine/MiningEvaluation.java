@@ -39,9 +39,14 @@ public final class MiningEvaluation {
     }
 
     /** One page's outcome: its labels, the triples the miner proposed, and any extraction error. */
-    public record PageResult(String file, String split, List<Label> labels, Set<String> proposed, List<MinedCandidate> candidates, String error) {
+    public record PageResult(String file, String split, List<Label> labels, Set<String> proposed, List<MinedCandidate> candidates, String error,
+                             Map<Label, String> matches) {
+        PageResult(String file, String split, List<Label> labels, Set<String> proposed, List<MinedCandidate> candidates, String error) {
+            this(file, split, labels, proposed, candidates, error, Map.copyOf(match(labels, candidates)));
+        }
+
         /** Labels and proposals paired one to one: preferred categories first, then the alternatives. */
-        private Map<Label, String> matches() {
+        private static Map<Label, String> match(List<Label> labels, List<MinedCandidate> candidates) {
             Map<Label, String> matched = new LinkedHashMap<>();
             for (boolean preferredOnly : new boolean[] {true, false}) {
                 for (MinedCandidate c : candidates) {
@@ -60,11 +65,11 @@ public final class MiningEvaluation {
         }
 
         public int correct() {
-            return matches().size();
+            return matches.size();
         }
 
         public Set<String> missed() {
-            Map<Label, String> m = matches();
+            Map<Label, String> m = matches;
             Set<String> missed = new TreeSet<>();
             for (Label l : labels) if (!m.containsKey(l)) missed.add(l.toString());
             return missed;
@@ -72,7 +77,7 @@ public final class MiningEvaluation {
 
         public Set<String> spurious() {
             Set<String> s = new TreeSet<>(proposed);
-            s.removeAll(matches().values());
+            s.removeAll(matches.values());
             return s;
         }
 

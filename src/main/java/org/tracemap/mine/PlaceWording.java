@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.Wording;
 import org.tracemap.gazetteer.PhraseMatcher;
 import org.tracemap.gazetteer.Place;
 
@@ -81,12 +82,12 @@ final class PlaceWording {
         for (Place p : values) if (!p.isCity()) country = true;
         if (!country) return false;
         String before = sentence.substring(Math.max(0, start - 60), start);
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationBefore().find(before)) {
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.wording(Wording.NOT_LOCATION_BEFORE).find(before)) {
             String between = before.substring(m.end());
             if (LIST_OF_NAMES.matcher(between).matches() && between.split("\\s+").length <= 6) return true;
         }
         String after = sentence.substring(end, Math.min(sentence.length(), end + 30));
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notLocationAfter().find(after)) {
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.wording(Wording.NOT_LOCATION_AFTER).find(after)) {
             String between = after.substring(0, m.start()).strip();
             // "the US sanctioned", "Iran, which has helped": only a few words between the name and the verb.
             if (between.isEmpty() || between.matches("(?i)(and [\\p{L} ]{1,20}|,? which|,? who|have|has|had|also|,)")) return true;

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.tracemap.gazetteer.Category;
 import org.tracemap.gazetteer.Company;
 import org.tracemap.gazetteer.Gazetteer;
+import org.tracemap.gazetteer.Wording;
 import org.tracemap.gazetteer.PhraseMatcher;
 import org.tracemap.gazetteer.Place;
 import org.tracemap.gazetteer.Spans;
@@ -56,7 +57,7 @@ final class SentenceReader {
         boolean[] cloudCompany = {false};
         gazetteer.companyNames().scanNormalised(n, (start, end, phrase, values) -> {
             companySpans.add(start, end);
-            if (phrase.toLowerCase(java.util.Locale.ROOT).contains("cloud") || phrase.contains("云")) cloudCompany[0] = true;
+            if (isCloudName(phrase)) cloudCompany[0] = true;
             if (companyStarts.size() < MAX_MENTIONS) companyStarts.add(start);
             if (isRival(t, start)) return;
             actors.addAll(values);
@@ -75,7 +76,7 @@ final class SentenceReader {
         Spans otherSpans = new Spans();
         Spans.Cursor inOurs = companySpans.cursor();
         int ours = mentions.size();
-        gazetteer.otherCompanyNames().scanNormalised(n, (start, end, phrase, values) -> {
+        gazetteer.wording(Wording.OTHER_COMPANIES).scanNormalised(n, (start, end, phrase, values) -> {
             if (inOurs.overlaps(start, end) || !looksLikeProperNoun(t, start)) return;
             otherSpans.add(start, end);
             if (!isRival(t, start) && mentions.size() < MAX_MENTIONS) mentions.add(new CompanyMention(start, end, List.of()));
@@ -91,7 +92,7 @@ final class SentenceReader {
         Spans.Cursor cueInCompanyName = companySpans.cursor();
         Spans.Cursor cueInOtherName = otherSpans.cursor();
         int[] nextCompany = {0};
-        List<int[]> scopeLists = gazetteer.scopeCues().foundInNormalised(n) ? scopeLists(t) : List.of();
+        List<int[]> scopeLists = gazetteer.wording(Wording.SCOPE_ONLY).foundInNormalised(n) ? scopeLists(t, n) : List.of();
         gazetteer.categoryCues().scanNormalised(n, (start, end, phrase, values) -> {
             if (!scopeLists.isEmpty() && Clauses.asideOf(scopeLists, start) != null) return; // "areas such as 5G": a topic, not a project
             if (cueInCompanyName.overlaps(start, end)) return; // "China Mobile network" is not a mobile-network cue
@@ -107,7 +108,7 @@ final class SentenceReader {
         if ((cloudCompany[0] || cloudPage && actors.isEmpty()) && dataCentre != null) {
             // "Huawei Cloud opened its Santiago region": a cloud company's region is a data centre
             Spans.Cursor inName = companySpans.cursor();
-            gazetteer.cloudRegionCues().scanNormalised(n, (start, end, phrase, values) -> {
+            gazetteer.wording(Wording.CLOUD_REGION).scanNormalised(n, (start, end, phrase, values) -> {
                 if (inName.overlaps(start, end)) return;
                 if (!categories.contains(dataCentre)) categories.add(dataCentre);
                 cues.add(start, dataCentre);
@@ -132,18 +133,22 @@ final class SentenceReader {
         });
         Matcher y = YEAR.matcher(t);
         Integer year = y.find() ? Integer.valueOf(y.group(1)) : null;
-        boolean hedge = outsideAsides(gazetteer.hedgeCues(), t, n, mentions);
+        // Asides are found once, and only where they can matter: hedges or market wording to place, or several companies
+        boolean hedged = gazetteer.wording(Wording.HEDGE).foundInNormalised(n);
+        boolean market = gazetteer.wording(Wording.NOT_PROJECT).foundInNormalised(n);
+        List<int[]> asides = hedged || market || mentions.size() > 1 ? Clauses.asides(t) : List.of();
+        boolean hedge = hedged && outsideAsides(gazetteer.wording(Wording.HEDGE), n, asides, mentions);
         boolean guess = hedge && actors.size() >= 2 && OR.matcher(t).find();
         // Only a sentence that names no company needs to point back to one (to anchor a candidate, or to pass its subject
         // on): the noun-phrase search runs only there, and only when the sentence cues a category or names a place.
         int nounPhrase = actors.isEmpty() && (!categories.isEmpty() || !places.isEmpty()) ? gazetteer.referenceNounPhrase(t) : 0;
-        boolean reference = gazetteer.referenceCues().foundInNormalised(n) || nounPhrase > 0;
-        Findings.Cues context = new Findings.Cues(reference, gazetteer.buildCues().foundInNormalised(n),
-                !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.domesticCues().foundInNormalised(n),
-                gazetteer.referenceManyCues().foundInNormalised(n) || nounPhrase == 2);
+        boolean reference = gazetteer.wording(Wording.REFERENCE).foundInNormalised(n) || nounPhrase > 0;
+        Findings.Cues context = new Findings.Cues(reference, gazetteer.wording(Wording.BUILD).foundInNormalised(n),
+                !scopeLists.isEmpty() && categories.isEmpty(), hedge, guess, gazetteer.wording(Wording.DOMESTIC).foundInNormalised(n),
+                gazetteer.wording(Wording.REFERENCE_MANY).foundInNormalised(n) || nounPhrase == 2);
         return new Findings(s, actors, categories, cues.size == 0 ? -1 : cues.offsets[0], new ArrayList<>(places.values()), List.of(), Map.of(), year,
-                gazetteer.projectCues().foundInNormalised(n), outsideAsides(gazetteer.notProjectCues(), t, n, mentions), false, context,
-                ownership.actors(t, mentions, cueMentions));
+                gazetteer.wording(Wording.PROJECT).foundInNormalised(n), market && outsideAsides(gazetteer.wording(Wording.NOT_PROJECT), n, asides, mentions), false, context,
+                ownership.actors(t, mentions, cueMentions, asides));
     }
 
     private static final int MAX_MENTIONS = CueOwnership.MAX_MENTIONS;
@@ -152,20 +157,25 @@ final class SentenceReader {
      * Where a sentence lists areas of cooperation: after an English marker ("areas such as …") to the next stop, or
      * before a Chinese one ("在5G、云计算等领域") back to the previous stop.
      */
-    private List<int[]> scopeLists(String t) {
+    private List<int[]> scopeLists(String t, String n) {
         List<int[]> out = new ArrayList<>();
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.scopeCues().find(t)) {
-            if (Character.UnicodeScript.of(m.phrase().codePointAt(0)) == Character.UnicodeScript.HAN) {
-                int from = m.start();
-                while (from > 0 && m.start() - from < 40 && "，。；：,;:在".indexOf(t.charAt(from - 1)) < 0) from--;
-                out.add(new int[] {from, m.end()});
+        gazetteer.wording(Wording.SCOPE_ONLY).scanNormalised(n, (start, end, phrase, values) -> {
+            if (Character.UnicodeScript.of(phrase.codePointAt(0)) == Character.UnicodeScript.HAN) {
+                int from = start;
+                while (from > 0 && start - from < 40 && "，。；：,;:在".indexOf(t.charAt(from - 1)) < 0) from--;
+                out.add(new int[] {from, end});
             } else {
-                int to = m.end();
-                while (to < t.length() && to - m.end() < 80 && ".;:".indexOf(t.charAt(to)) < 0) to++;
-                out.add(new int[] {m.start(), to});
+                int to = end;
+                while (to < t.length() && to - end < 80 && ".;:".indexOf(t.charAt(to)) < 0) to++;
+                out.add(new int[] {start, to});
             }
-        }
+        });
         return out;
+    }
+
+    /** A company name naming its cloud unit ("Huawei Cloud", "阿里云"): its regions are data centres. */
+    static boolean isCloudName(String phrase) {
+        return phrase.toLowerCase(java.util.Locale.ROOT).contains("cloud") || phrase.contains("云");
     }
 
     /**
@@ -173,9 +183,7 @@ final class SentenceReader {
      * Claro — a contract the Swedish vendor Ericsson had been expected to win" is not hedged, nor is it market news;
      * "…a consortium with links to China Mobile — though none could say whether it was involved" is hedged.
      */
-    private static boolean outsideAsides(PhraseMatcher<Boolean> wording, String t, String n, List<CompanyMention> companies) {
-        if (!wording.foundInNormalised(n)) return false;
-        List<int[]> asides = Clauses.asides(t);
+    private static boolean outsideAsides(PhraseMatcher<Boolean> wording, String n, List<int[]> asides, List<CompanyMention> companies) {
         if (asides.isEmpty()) return true;
         boolean[] outside = {false};
         wording.scanNormalised(n, (start, end, phrase, values) -> {
@@ -204,7 +212,7 @@ final class SentenceReader {
     private boolean isRival(String sentence, int companyStart) {
         int from = Math.max(0, companyStart - 24);
         String before = sentence.substring(from, companyStart);
-        for (PhraseMatcher.Match<Boolean> m : gazetteer.notActorCues().find(before)) {
+        for (PhraseMatcher.Match<Boolean> m : gazetteer.wording(Wording.NOT_ACTOR).find(before)) {
             String between = before.substring(m.end()).strip();
             // Only the last words before the name count: "over Huawei", "instead of ZTE's", "取代华为".
             if (between.isEmpty() || between.equalsIgnoreCase("the") || between.equalsIgnoreCase("a")) return true;
