@@ -389,6 +389,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("listCandidates", new HttpBridge(candidateResource::list, json));
         camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
         camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
+        camel.bind("candidateMatches", new HttpBridge(candidateResource::matches, json, "id"));
+        camel.bind("bulkDecideCandidates", new HttpBridge(candidateResource::bulkDecide, json));
         camel.bind("listDatapoints", new HttpBridge(datapointResource::list, json));
         camel.bind("postSubmission", new HttpBridge(submissionResource::post, json));
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The review audit trail: one entry per decision, appended in the decision's own transaction. The table
@@ -56,24 +57,38 @@ public final class AuditLog {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor, action, candidate_id, datapoint_id, detail FROM audit_log"
                     + (candidateId == null ? "" : " WHERE candidate_id = ?") + " ORDER BY id")) {
                 if (candidateId != null) ps.setLong(1, candidateId);
-                List<Entry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long cand = rs.getLong(5);
-                        Long candidate = rs.wasNull() ? null : cand;
-                        long dp = rs.getLong(6);
-                        Long datapoint = rs.wasNull() ? null : dp;
-                        Map<String, Object> detail;
-                        try {
-                            detail = json.readValue(rs.getString(7), new TypeReference<Map<String, Object>>() {});
-                        } catch (JsonProcessingException e) {
-                            throw new SQLException("audit entry " + rs.getLong(1) + " is not JSON: " + e.getMessage(), e);
-                        }
-                        out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), candidate, datapoint, detail));
-                    }
-                }
-                return out;
+                return read(ps);
             }
         });
+    }
+
+    /** The newest entry about a candidate, within the caller's transaction: what an undo reverses. */
+    public Optional<Entry> latestWithin(Connection c, long candidateId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, at, actor, action, candidate_id, datapoint_id, detail FROM audit_log"
+                + " WHERE candidate_id = ? ORDER BY id DESC LIMIT 1")) {
+            ps.setLong(1, candidateId);
+            List<Entry> found = read(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    private List<Entry> read(PreparedStatement ps) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long cand = rs.getLong(5);
+                Long candidate = rs.wasNull() ? null : cand;
+                long dp = rs.getLong(6);
+                Long datapoint = rs.wasNull() ? null : dp;
+                Map<String, Object> detail;
+                try {
+                    detail = json.readValue(rs.getString(7), new TypeReference<Map<String, Object>>() {});
+                } catch (JsonProcessingException e) {
+                    throw new SQLException("audit entry " + rs.getLong(1) + " is not JSON: " + e.getMessage(), e);
+                }
+                out.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), candidate, datapoint, detail));
+            }
+        }
+        return out;
     }
 }

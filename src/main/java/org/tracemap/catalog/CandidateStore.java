@@ -73,8 +73,18 @@ public final class CandidateStore {
     public record Suggested(String company, String category, String country, String city, Integer year, String note, Double lat,
                             Double lon, String precision) {}
 
-    /** Filters for the review queue; null fields do not filter. */
-    public record Query(String status, String company, String category, String country, String origin, int limit, int offset) {}
+    /**
+     * Filters for the review queue; null fields do not filter.
+     *
+     * @param minScore only candidates whose (best) score is at least this
+     * @param url      only candidates with a source of exactly this URL (the Capture page links a capture's candidates)
+     */
+    public record Query(String status, String company, String category, String country, String origin, Double minScore, String url,
+                        int limit, int offset) {
+        public Query(String status, String company, String category, String country, String origin, int limit, int offset) {
+            this(status, company, category, country, origin, null, null, limit, offset);
+        }
+    }
 
     private static final String COLUMNS = "id, status, version, origin, company, category, country, city, year, quote, score, lat, lon,"
             + " precision, note, datapoint_id, reason, decided_by, decided_at, created_at, rank";
@@ -121,18 +131,20 @@ public final class CandidateStore {
         }
     }
 
-    /** The open group for the key, created if there is none; a better-scoring source becomes its quote (and gives its rank). */
+    /**
+     * The open group for the key, created if there is none; a better-scoring source becomes its quote (and gives its rank).
+     * A pending public submission of the same key is such a group: the page it names, once mined, backs it rather than
+     * opening a second review item for the same claim.
+     */
     private long openGroup(Connection c, Mined m) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, score FROM candidate WHERE status = 'PENDING' AND origin = 'MINED'"
-                + " AND company = ? AND category = ? AND country = ? AND city = ?")) {
-            ps.setString(1, m.company());
-            ps.setString(2, m.category());
-            ps.setString(3, m.country());
-            ps.setString(4, m.city());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    long id = rs.getLong(1);
-                    if (m.score() > rs.getDouble(2)) {
+        Optional<Long> open = openGroupId(c, m.company(), m.category(), m.country(), m.city());
+        if (open.isPresent()) {
+            long id = open.get();
+            try (PreparedStatement ps = c.prepareStatement("SELECT score FROM candidate WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (m.score() > rs.getDouble(1)) {
                         // Shown fields only; the version stays, so a reviewer's open decision is not made stale by a new source.
                         try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET quote = ?, score = ?, year = COALESCE(year, ?),"
                                 + " rank = ?, updated_at = ? WHERE id = ?")) {
@@ -145,19 +157,57 @@ public final class CandidateStore {
                             up.executeUpdate();
                         }
                     }
-                    return id;
                 }
             }
+            return id;
         }
         return insertCandidate(c, "MINED", m.company(), m.category(), m.country(), m.city(), m.year(), m.quote(), m.score(), m.lat(), m.lon(),
                 m.precision(), null, m.rank());
     }
 
-    /** A public submission: a candidate of its own (never grouped), backed by the capture of the submitted URL. */
+    /**
+     * The pending group (mined or submitted) for a complete key, if there is one: mined groups first, then the oldest.
+     * A key missing any part matches nothing, so a vague submission never joins someone else's group.
+     */
+    public Optional<Long> openGroupId(Connection c, String company, String category, String country, String city) throws SQLException {
+        if (company == null || category == null || country == null) return Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM candidate WHERE status = 'PENDING' AND company = ? AND category = ?"
+                + " AND country = ? AND city = ? ORDER BY CASE WHEN origin = 'MINED' THEN 0 ELSE 1 END, id LIMIT 1")) {
+            ps.setString(1, company);
+            ps.setString(2, category);
+            ps.setString(3, country);
+            ps.setString(4, city == null ? "" : city);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * A public submission, backed by the capture of the submitted URL. When it names a complete key (company,
+     * category, country, city) that a pending group already has, it becomes one more source of that group (the
+     * submitter's note kept if the group has none): one claim, one review item. Otherwise a candidate of its own.
+     * Returns the candidate (group) id.
+     */
     public long addSubmission(Suggested s, String captureId, String url, String clientHash, String fieldsJson) {
         return catalog.write(c -> {
-            long id = insertCandidate(c, "SUBMISSION", s.company(), s.category(), s.country(), s.city() == null ? "" : s.city(), s.year(),
-                    null, 0, s.lat(), s.lon(), s.precision(), s.note(), null);
+            String city = s.city() == null ? "" : s.city();
+            Optional<Long> group = openGroupId(c, s.company(), s.category(), s.country(), city);
+            long id;
+            if (group.isPresent()) {
+                id = group.get();
+                try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET note = COALESCE(note, ?), year = COALESCE(year, ?),"
+                        + " updated_at = ? WHERE id = ?")) {
+                    ps.setString(1, s.note());
+                    SqlValues.setInt(ps, 2, s.year());
+                    ps.setString(3, clock.instant().toString());
+                    ps.setLong(4, id);
+                    ps.executeUpdate();
+                }
+            } else {
+                id = insertCandidate(c, "SUBMISSION", s.company(), s.category(), s.country(), city, s.year(),
+                        null, 0, s.lat(), s.lon(), s.precision(), s.note(), null);
+            }
             insertSource(c, id, null, null, captureId, url, null, null, null, s.year(), null, null);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (candidate_id, capture_id, client_hash, fields, created_at)"
                     + " VALUES (?,?,?,?,?)")) {
@@ -267,15 +317,26 @@ public final class CandidateStore {
     public Map.Entry<List<Candidate>, Integer> list(Query q) {
         return catalog.read(c -> {
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-            List<String> args = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
             filter(where, args, "status", q.status());
             filter(where, args, "company", q.company());
             filter(where, args, "category", q.category());
             filter(where, args, "country", q.country());
             filter(where, args, "origin", q.origin());
+            if (q.minScore() != null) {
+                where.append(" AND score >= ?");
+                args.add(q.minScore());
+            }
+            if (q.url() != null && !q.url().isBlank()) {
+                // The URL as mined (the snapshot's) or as submitted, and the snapshot's URL once a submission is archived.
+                where.append(" AND EXISTS (SELECT 1 FROM candidate_source cs LEFT JOIN capture cap ON cap.id = cs.capture_id"
+                        + " WHERE cs.candidate_id = candidate.id AND (cs.url = ? OR cap.url = ?))");
+                args.add(q.url());
+                args.add(q.url());
+            }
             int total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM candidate" + where)) {
-                for (int i = 0; i < args.size(); i++) ps.setString(i + 1, args.get(i));
+                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getInt(1);
@@ -286,7 +347,7 @@ public final class CandidateStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM candidate" + where
                     + " ORDER BY CASE WHEN rank IS NULL THEN 1 ELSE 0 END, rank DESC, score DESC, id LIMIT ? OFFSET ?")) {
                 int i = 1;
-                for (String a : args) ps.setString(i++, a);
+                for (Object a : args) ps.setObject(i++, a);
                 ps.setInt(i++, q.limit());
                 ps.setInt(i, q.offset());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -303,7 +364,7 @@ public final class CandidateStore {
         });
     }
 
-    private static void filter(StringBuilder where, List<String> args, String column, String value) {
+    private static void filter(StringBuilder where, List<Object> args, String column, String value) {
         if (value == null || value.isBlank()) return;
         where.append(" AND ").append(column).append(" = ?");
         args.add(value);
@@ -326,6 +387,21 @@ public final class CandidateStore {
             ps.setString(6, now);
             ps.setLong(7, id);
             ps.setInt(8, expectedVersion);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Puts a decided candidate back in the queue (an undone decision) if it is still at {@code expectedVersion} with
+     * {@code expectedStatus}: true when it was. The version moves on, so a decision made on the decided candidate is stale.
+     */
+    public boolean reopenWithin(Connection c, long id, int expectedVersion, String expectedStatus) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE candidate SET status = 'PENDING', version = version + 1, datapoint_id = NULL,"
+                + " reason = NULL, decided_by = NULL, decided_at = NULL, updated_at = ? WHERE id = ? AND version = ? AND status = ?")) {
+            ps.setString(1, clock.instant().toString());
+            ps.setLong(2, id);
+            ps.setInt(3, expectedVersion);
+            ps.setString(4, expectedStatus);
             return ps.executeUpdate() == 1;
         }
     }

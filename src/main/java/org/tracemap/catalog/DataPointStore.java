@@ -76,12 +76,22 @@ public final class DataPointStore {
         }
     }
 
-    /** Adds sources within the caller's transaction; a source already there (same URL, snapshot and quote) is skipped. */
-    public int addSourcesWithin(Connection c, long datapointId, List<Source> sources) throws SQLException {
-        int added = 0;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO datapoint_source (datapoint_id, snapshot_id, capture_id, url, title, publisher,"
-                + " snapshot_timestamp, quote, added_at) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING")) {
+    /**
+     * Adds sources within the caller's transaction and returns the ids of the rows added. A URL the point already cites
+     * is skipped: the published dataset lists each page once per point (a public submission of a page that was also
+     * mined would otherwise appear twice, once without a quote). Callers pass the best source of a URL first.
+     */
+    public List<Long> addSourcesWithin(Connection c, long datapointId, List<Source> sources) throws SQLException {
+        List<Long> added = new ArrayList<>();
+        try (PreparedStatement cited = c.prepareStatement("SELECT 1 FROM datapoint_source WHERE datapoint_id = ? AND url = ?");
+             PreparedStatement ps = c.prepareStatement("INSERT INTO datapoint_source (datapoint_id, snapshot_id, capture_id, url, title,"
+                     + " publisher, snapshot_timestamp, quote, added_at) VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             for (Source s : sources) {
+                cited.setLong(1, datapointId);
+                cited.setString(2, s.url());
+                try (ResultSet rs = cited.executeQuery()) {
+                    if (rs.next()) continue;
+                }
                 ps.setLong(1, datapointId);
                 ps.setString(2, s.snapshotId());
                 ps.setString(3, s.captureId());
@@ -91,15 +101,49 @@ public final class DataPointStore {
                 ps.setString(7, s.snapshotTimestamp());
                 ps.setString(8, s.quote());
                 ps.setString(9, clock.instant().toString());
-                added += ps.executeUpdate();
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    added.add(keys.getLong(1));
+                }
             }
         }
+        bumpVersionWithin(c, datapointId);
+        return added;
+    }
+
+    /** Removes sources a merge added (an undone merge), within the caller's transaction; the point's version moves on. */
+    public void removeSourcesWithin(Connection c, long datapointId, List<Long> sourceIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM datapoint_source WHERE id = ? AND datapoint_id = ?")) {
+            for (long id : sourceIds) {
+                ps.setLong(1, id);
+                ps.setLong(2, datapointId);
+                ps.executeUpdate();
+            }
+        }
+        bumpVersionWithin(c, datapointId);
+    }
+
+    /**
+     * Removes a data point and its sources (an undone approval), within the caller's transaction. The audit log keeps
+     * what it was; AUTOINCREMENT never hands its id to another point.
+     */
+    public void removeWithin(Connection c, long datapointId) throws SQLException {
+        try (PreparedStatement sources = c.prepareStatement("DELETE FROM datapoint_source WHERE datapoint_id = ?");
+             PreparedStatement point = c.prepareStatement("DELETE FROM datapoint WHERE id = ?")) {
+            sources.setLong(1, datapointId);
+            sources.executeUpdate();
+            point.setLong(1, datapointId);
+            point.executeUpdate();
+        }
+    }
+
+    private void bumpVersionWithin(Connection c, long datapointId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE datapoint SET version = version + 1, updated_at = ? WHERE id = ?")) {
             ps.setString(1, clock.instant().toString());
             ps.setLong(2, datapointId);
             ps.executeUpdate();
         }
-        return added;
     }
 
     public Optional<DataPoint> find(long id) {

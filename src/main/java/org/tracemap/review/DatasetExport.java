@@ -83,7 +83,7 @@ public final class DatasetExport {
         m.put("description", p.description());
         m.put("topics", p.topics());
         List<Map<String, Object>> sources = new ArrayList<>();
-        for (Source s : p.sources()) {
+        for (Source s : cited(p)) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("url", s.url());
             v.put("title", s.title());
@@ -129,13 +129,14 @@ public final class DatasetExport {
                 row.add(p.yearEnded());
                 row.add(safe(p.description()));
                 row.add(safe(String.join("; ", p.topics())));
-                row.add(p.sources().size());
-                row.add(joined(p.sources(), Source::url));
-                row.add(joined(p.sources(), Source::title));
-                row.add(joined(p.sources(), Source::publisher));
-                row.add(joined(p.sources(), Source::snapshotTimestamp));
-                row.add(joined(p.sources(), s -> replayUrl(s.snapshotTimestamp(), s.url())));
-                row.add(joined(p.sources(), Source::quote));
+                List<Source> sources = cited(p);
+                row.add(sources.size());
+                row.add(joined(sources, Source::url));
+                row.add(joined(sources, Source::title));
+                row.add(joined(sources, Source::publisher));
+                row.add(joined(sources, Source::snapshotTimestamp));
+                row.add(joined(sources, s -> replayUrl(s.snapshotTimestamp(), s.url())));
+                row.add(joined(sources, Source::quote));
                 csv.printRecord(row);
             }
         } catch (IOException e) {
@@ -154,9 +155,10 @@ public final class DatasetExport {
             properties.put("companyName", gazetteer.company(p.company()).map(c -> c.name()).orElse(p.company()));
             properties.put("countryName", gazetteer.country(p.country()).map(Gazetteer.Country::name).orElse(null));
             properties.put("topics", String.join("; ", p.topics()));
-            properties.put("sourceCount", p.sources().size());
-            if (!p.sources().isEmpty()) {
-                Source first = p.sources().get(0);
+            List<Source> sources = cited(p);
+            properties.put("sourceCount", sources.size());
+            if (!sources.isEmpty()) {
+                Source first = sources.get(0);
                 properties.put("sourceUrl", first.url());
                 properties.put("replayUrl", replayUrl(first.snapshotTimestamp(), first.url()));
             }
@@ -174,6 +176,23 @@ public final class DatasetExport {
         collection.put("type", "FeatureCollection");
         collection.put("features", features);
         return collection;
+    }
+
+    /**
+     * The point's sources as published: each URL once, with its first quoted copy (or its first copy when none has a
+     * quote). Review stores one source per URL; points merged before it did may hold a page twice, once without a quote.
+     */
+    static List<Source> cited(DataPoint p) {
+        Map<String, Source> byUrl = new LinkedHashMap<>();
+        for (Source s : p.sources()) {
+            Source kept = byUrl.get(s.url());
+            if (kept == null || (blank(kept.quote()) && !blank(s.quote()))) byUrl.put(s.url(), s);
+        }
+        return List.copyOf(byUrl.values());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Six decimals (~0.1 m), as RFC 7946 suggests. */

@@ -12,6 +12,7 @@ import org.tracemap.catalog.CandidateStore.Candidate;
 import org.tracemap.catalog.Catalog;
 import org.tracemap.catalog.DataPointStore;
 import org.tracemap.catalog.DataPointStore.DataPoint;
+import org.tracemap.catalog.MergeTargets;
 import org.tracemap.gazetteer.Gazetteer;
 import org.tracemap.intake.InvalidInputException;
 
@@ -32,6 +33,8 @@ public final class ReviewService {
     private final DataPointStore datapoints;
     private final AuditLog audit;
     private final DataPointEdits edits;
+    private final DecisionUndo undo;
+    private final MergeTargets mergeTargets;
 
     public ReviewService(Catalog catalog, CandidateStore candidates, DataPointStore datapoints, AuditLog audit, Gazetteer gazetteer) {
         this.catalog = catalog;
@@ -39,6 +42,30 @@ public final class ReviewService {
         this.datapoints = datapoints;
         this.audit = audit;
         this.edits = new DataPointEdits(gazetteer);
+        this.undo = new DecisionUndo(candidates, datapoints, audit);
+        this.mergeTargets = new MergeTargets(catalog);
+    }
+
+    /**
+     * Takes back the candidate's decision (see {@link DecisionUndo}): {@code version} is the version the decision left;
+     * {@code admin} lets an admin undo someone else's. Returns the candidate, back in the queue, and the data point the
+     * undo changed (a merge's target), or null.
+     */
+    public Outcome undo(long candidateId, Integer version, String actor, boolean admin) {
+        if (version == null) throw new InvalidInputException("version", "version is required: the candidate version the decision left");
+        return catalog.write(c -> {
+            Candidate cand = candidates.findWithin(c, candidateId)
+                    .orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "no candidate with id " + candidateId));
+            DataPoint changed = undo.undo(c, cand, version, actor, admin);
+            return new Outcome(candidates.findWithin(c, candidateId).orElseThrow(), changed);
+        });
+    }
+
+    /** Data points the candidate could be merged into, most alike first (see {@link MergeTargets}). */
+    public List<MergeTargets.Match> mergeTargets(long candidateId, int limit) {
+        Candidate cand = candidates.find(candidateId)
+                .orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "no candidate with id " + candidateId));
+        return mergeTargets.forKey(cand.company(), cand.category(), cand.country(), cand.city(), limit);
     }
 
     public Outcome decide(long candidateId, Decision d, String actor) {
@@ -70,13 +97,14 @@ public final class ReviewService {
                     DataPointEdits.Result edited = edits.apply(cand, d.edits() == null ? Map.of() : d.edits(), actor);
                     List<DataPointStore.Source> sources = archivedSources(cand);
                     long id = datapoints.insertWithin(c, edited.point());
-                    datapoints.addSourcesWithin(c, id, sources);
+                    List<Long> added = datapoints.addSourcesWithin(c, id, sources);
                     decideOrConflict(c, cand, d, "APPROVED", id, d.reason(), actor);
+                    point = datapoints.findWithin(c, id).orElseThrow();
                     detail.put("changes", edited.changes());
-                    detail.put("sources", sources.size());
+                    detail.put("sources", added.size());
+                    detail.put(DecisionUndo.DATAPOINT_VERSION, point.version());
                     if (d.reason() != null && !d.reason().isBlank()) detail.put("reason", d.reason().strip());
                     audit.appendWithin(c, actor, "approve", cand.id(), id, detail);
-                    point = datapoints.findWithin(c, id).orElseThrow();
                 }
                 default -> { // merge
                     if (d.edits() != null && !d.edits().isEmpty()) {
@@ -86,12 +114,14 @@ public final class ReviewService {
                     DataPoint target = datapoints.findWithin(c, into)
                             .orElseThrow(() -> new InvalidInputException("into", "no data point with id " + d.into()));
                     List<DataPointStore.Source> sources = archivedSources(cand);
-                    int added = datapoints.addSourcesWithin(c, target.id(), sources);
+                    List<Long> added = datapoints.addSourcesWithin(c, target.id(), sources);
                     decideOrConflict(c, cand, d, "MERGED", target.id(), d.reason(), actor);
-                    detail.put("into", target.id());
-                    detail.put("sourcesAdded", added);
-                    audit.appendWithin(c, actor, "merge", cand.id(), target.id(), detail);
                     point = datapoints.findWithin(c, target.id()).orElseThrow();
+                    detail.put("into", target.id());
+                    detail.put("sourcesAdded", added.size());
+                    detail.put(DecisionUndo.SOURCE_IDS, added);
+                    detail.put(DecisionUndo.DATAPOINT_VERSION, point.version());
+                    audit.appendWithin(c, actor, "merge", cand.id(), target.id(), detail);
                 }
             }
             return new Outcome(candidates.findWithin(c, candidateId).orElseThrow(), point);
@@ -105,19 +135,31 @@ public final class ReviewService {
         }
     }
 
-    /** A data point rests on archived copies only: sources still being captured cannot back it yet. */
-    private static List<DataPointStore.Source> archivedSources(Candidate cand) {
-        List<DataPointStore.Source> out = new ArrayList<>();
+    /**
+     * A data point rests on archived copies only: sources still being captured cannot back it yet. One source per URL:
+     * the best quoted one (sources come best first), so a public submission of a page that was also mined adds the
+     * mined quote, not a second, quoteless copy of the same page.
+     */
+    static List<DataPointStore.Source> archivedSources(Candidate cand) {
+        Map<String, DataPointStore.Source> byUrl = new LinkedHashMap<>();
         for (CandidateStore.Source s : cand.sources()) {
             if (s.snapshotId() == null || s.timestamp() == null) continue;
-            out.add(new DataPointStore.Source(s.url(), s.title(), publisher(s.url()), s.timestamp(), s.snapshotId(), s.captureId(),
-                    s.quote() == null ? cand.quote() : s.quote()));
+            String quote = s.quote() == null || s.quote().isBlank() ? cand.quote() : s.quote();
+            DataPointStore.Source source = new DataPointStore.Source(s.url(), s.title(), publisher(s.url()), s.timestamp(), s.snapshotId(),
+                    s.captureId(), quote);
+            DataPointStore.Source kept = byUrl.get(s.url());
+            if (kept == null || (isBlank(kept.quote()) && !isBlank(quote))) byUrl.put(s.url(), source);
         }
+        List<DataPointStore.Source> out = new ArrayList<>(byUrl.values());
         if (out.isEmpty()) {
             throw new ReviewException(ReviewException.Kind.CONFLICT, "candidate " + cand.id()
                     + " has no archived source yet (its URL is still being captured); decide once the capture is archived");
         }
         return out;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The site that published the source, from its host: www.example.com gives example.com. */

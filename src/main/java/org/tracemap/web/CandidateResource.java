@@ -9,18 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import org.tracemap.catalog.AuditLog;
 import org.tracemap.catalog.CandidateStore;
+import org.tracemap.catalog.MergeTargets;
 import org.tracemap.catalog.TokenStore;
 import org.tracemap.review.ReviewException;
 import org.tracemap.review.ReviewService;
 
 /**
- * The review queue: {@code GET /api/candidates}, {@code GET /api/candidates/{id}} (with its audit trail)
- * and {@code POST /api/candidates/{id}/decision}. The reviewer is whoever the token belongs to.
+ * The review queue: {@code GET /api/candidates} (filters status, company, category, country, origin, minScore, url),
+ * {@code GET /api/candidates/{id}} (with its audit trail), {@code GET /api/candidates/{id}/matches} (data points it
+ * could be merged into), {@code POST /api/candidates/{id}/decision} (approve, reject, merge, or undo the last one) and
+ * {@code POST /api/candidates/bulk-decision} (reject many at once). The reviewer is whoever the token belongs to.
  */
 public final class CandidateResource {
     private static final int MAX_BODY = 64 * 1024;
     private static final List<String> STATUSES = List.of("PENDING", "APPROVED", "REJECTED", "MERGED");
     private static final java.util.Set<String> DECISION_FIELDS = java.util.Set.of("action", "edits", "reason", "into", "version");
+    private static final java.util.Set<String> BULK_FIELDS = java.util.Set.of("action", "ids", "versions", "reason");
+    private static final int MAX_BULK = 200;
+    private static final int MATCHES = 10;
 
     private final CandidateStore candidates;
     private final ReviewService review;
@@ -51,7 +57,7 @@ public final class CandidateResource {
         int offset = intParam(request, "offset", 0, 0, Integer.MAX_VALUE);
         var page = candidates.list(new CandidateStore.Query(status.equals("ALL") ? null : status, request.queryParam("company").orElse(null),
                 request.queryParam("category").orElse(null), request.queryParam("country").map(s -> s.toUpperCase(Locale.ROOT)).orElse(null),
-                request.queryParam("origin").map(s -> s.toUpperCase(Locale.ROOT)).orElse(null), limit, offset));
+                origin(request), minScore(request), request.queryParam("url").map(String::strip).orElse(null), limit, offset));
         return ApiResponse.json(200, Map.of("items", page.getKey().stream().map(views::candidate).toList(), "total", page.getValue()));
     }
 
@@ -64,11 +70,34 @@ public final class CandidateResource {
         return ApiResponse.json(200, view);
     }
 
+    /** {@code GET /api/candidates/{id}/matches}: {@code {"items": [data points it could be merged into], "total"}}, likeliest first. */
+    public ApiResponse matches(ApiRequest request) {
+        auth.require(request, Role.Permission.READ);
+        long id = id(request);
+        List<Map<String, Object>> items = reviewing(() -> review.mergeTargets(id, MATCHES)).stream().map(CandidateResource::match).toList();
+        return ApiResponse.json(200, Map.of("items", items, "total", items.size()));
+    }
+
+    private static Map<String, Object> match(MergeTargets.Match m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", String.valueOf(m.id()));
+        v.put("company", m.company());
+        v.put("category", m.category());
+        v.put("country", m.country());
+        v.put("city", m.city() == null || m.city().isEmpty() ? null : m.city());
+        v.put("year", m.yearStarted());
+        v.put("label", m.label());
+        v.put("sources", m.sources());
+        v.put("same", m.same());
+        return v;
+    }
+
     public ApiResponse decide(ApiRequest request) {
         TokenStore.Principal who = auth.require(request, Role.Permission.REVIEW);
         long id = id(request);
         JsonNode body = JsonBody.object(request, json, MAX_BODY);
         JsonBody.onlyFields(body, DECISION_FIELDS);
+        if ("undo".equalsIgnoreCase(String.valueOf(text(body, "action")).strip())) return undo(id, body, who);
         Map<String, Object> edits = null;
         JsonNode e = body.get("edits");
         if (e != null && !e.isNull()) {
@@ -79,16 +108,112 @@ public final class CandidateResource {
         if (version != null && !version.isNull() && !version.canConvertToInt()) throw new ApiException(400, "version must be an integer", "version");
         ReviewService.Decision d = new ReviewService.Decision(text(body, "action"), edits, text(body, "reason"), text(body, "into"),
                 version == null || version.isNull() ? null : version.asInt());
-        try {
-            ReviewService.Outcome outcome = review.decide(id, d, who.name());
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("candidate", views.candidate(outcome.candidate()));
-            out.put("datapoint", outcome.datapoint() == null ? null : datapoints.view(outcome.datapoint()));
-            return ApiResponse.json(200, out);
-        } catch (ReviewException x) {
-            throw new ApiException(x.kind() == ReviewException.Kind.NOT_FOUND ? 404 : 409, x.getMessage(),
-                    x.kind() == ReviewException.Kind.NOT_FOUND ? "id" : "version");
+        return ApiResponse.json(200, outcome(reviewing(() -> review.decide(id, d, who.name()))));
+    }
+
+    /** {@code {"action": "undo", "version": n}}: the decider or an admin takes the candidate's decision back. */
+    private ApiResponse undo(long id, JsonNode body, TokenStore.Principal who) {
+        for (String field : List.of("edits", "reason", "into")) {
+            if (body.has(field)) throw new ApiException(400, "an undo takes only action and version, not " + field, field);
         }
+        Integer version = version(body.get("version"));
+        boolean admin = Role.parse(who.role()).may(Role.Permission.ADMIN);
+        return ApiResponse.json(200, outcome(reviewing(() -> review.undo(id, version, who.name(), admin))));
+    }
+
+    /**
+     * {@code POST /api/candidates/bulk-decision} {@code {"action": "reject", "ids": [...], "versions": {id: n}, "reason"}}:
+     * one reason for many candidates (a noisy source), each rejected in its own transaction and audited as usual, so
+     * one that moved on (409) does not hold back the others. Answers {@code {"items": [{"id", "status", "candidate" |
+     * "error"}], "total", "rejected"}} with an HTTP-like status per id.
+     */
+    public ApiResponse bulkDecide(ApiRequest request) {
+        TokenStore.Principal who = auth.require(request, Role.Permission.REVIEW);
+        JsonNode body = JsonBody.object(request, json, MAX_BODY);
+        JsonBody.onlyFields(body, BULK_FIELDS);
+        if (!"reject".equals(text(body, "action"))) throw new ApiException(400, "bulk decisions only reject: action must be reject", "action");
+        String reason = text(body, "reason");
+        if (reason == null || reason.isBlank()) throw new ApiException(400, "a reason is required to reject", "reason");
+        if (reason.length() > 2000) throw new ApiException(400, "reason is longer than 2000 characters", "reason");
+        JsonNode ids = body.get("ids");
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_BULK) {
+            throw new ApiException(400, "ids must be a list of 1 to " + MAX_BULK + " candidate ids", "ids");
+        }
+        JsonNode versions = body.get("versions");
+        if (versions == null || !versions.isObject()) throw new ApiException(400, "versions must be an object of id: version", "versions");
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int rejected = 0;
+        for (JsonNode n : ids) {
+            String raw = n.asText();
+            if (!n.isValueNode() || !raw.matches("\\d{1,18}")) throw new ApiException(400, "ids must be candidate ids, not '" + raw + "'", "ids");
+            if (!seen.add(raw)) continue;
+            if (!versions.has(raw)) throw new ApiException(400, "versions has no version for candidate " + raw, "versions");
+            Integer version = version(versions.get(raw));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", raw);
+            try {
+                ReviewService.Outcome o = reviewing(() -> review.decide(Long.parseLong(raw),
+                        new ReviewService.Decision("reject", null, reason, null, version), who.name()));
+                item.put("status", 200);
+                item.put("candidate", views.candidate(o.candidate()));
+                rejected++;
+            } catch (ApiException x) {
+                item.put("status", x.status());
+                item.put("error", x.getMessage());
+            }
+            items.add(item);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("total", items.size());
+        out.put("rejected", rejected);
+        return ApiResponse.json(200, out);
+    }
+
+    private Map<String, Object> outcome(ReviewService.Outcome outcome) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("candidate", views.candidate(outcome.candidate()));
+        out.put("datapoint", outcome.datapoint() == null ? null : datapoints.view(outcome.datapoint()));
+        return out;
+    }
+
+    /** Runs review work, answering its refusals as HTTP errors: 404 unknown candidate, 403 not yours to undo, 409 conflict. */
+    private static <T> T reviewing(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ReviewException x) {
+            switch (x.kind()) {
+                case NOT_FOUND -> throw new ApiException(404, x.getMessage(), "id");
+                case FORBIDDEN -> throw new ApiException(403, x.getMessage(), null);
+                default -> throw new ApiException(409, x.getMessage(), "version");
+            }
+        }
+    }
+
+    private static Integer version(JsonNode version) {
+        if (version == null || version.isNull()) return null;
+        if (!version.canConvertToInt() || !version.isIntegralNumber()) throw new ApiException(400, "version must be an integer", "version");
+        return version.asInt();
+    }
+
+    private static String origin(ApiRequest request) {
+        String origin = request.queryParam("origin").map(s -> s.strip().toUpperCase(Locale.ROOT)).orElse(null);
+        if (origin == null || origin.isEmpty()) return null;
+        if (!List.of("MINED", "SUBMISSION").contains(origin)) throw new ApiException(400, "origin must be mined or submission", "origin");
+        return origin;
+    }
+
+    private static Double minScore(ApiRequest request) {
+        String raw = request.queryParam("minScore").map(String::strip).orElse("");
+        if (raw.isEmpty()) return null;
+        try {
+            double v = Double.parseDouble(raw);
+            if (v >= 0 && v <= 1) return v;
+        } catch (NumberFormatException notANumber) {
+            // answered below with the same message as a number out of range
+        }
+        throw new ApiException(400, "minScore must be a number from 0 to 1", "minScore");
     }
 
     private static String text(JsonNode body, String field) {

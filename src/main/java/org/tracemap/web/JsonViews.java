@@ -93,6 +93,7 @@ public final class JsonViews {
         for (var s : c.sources()) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("url", s.url());
+            v.put("snapshotId", s.snapshotId()); // for GET /api/snapshots/{id}/text: the text the quote offsets point into
             v.put("timestamp", s.timestamp());
             v.put("replayUrl", s.timestamp() == null ? null : replayUrl(s.timestamp(), s.url()));
             v.put("title", s.title());

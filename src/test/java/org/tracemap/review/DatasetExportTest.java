@@ -89,4 +89,32 @@ class DatasetExportTest {
         assertThat(items.get(0)).containsEntry("id", "1").containsEntry("precision", "city");
         assertThat((List<?>) items.get(0).get("sources")).hasSize(2);
     }
+
+    @Test
+    void aPageCitedTwiceIsPublishedOnceWithItsQuote() throws Exception {
+        // As a merge of a public submission into a point mined from the same page left it before review kept one source per URL.
+        DataPoint twice = new DataPoint(3, 3, "huawei", "5g", null, null, "KE", "", null, 0.0236, 37.9062, "country", 2020, null, null,
+                List.of(), "alice", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z", List.of(
+                        new Source("https://news.example/5g.html", "5G", "news.example", "20200101000000", "s9", "c9", null),
+                        new Source("https://news.example/5g.html", "5G", "news.example", "20200101000000", "s9", "c9", "Huawei launched 5G in Kenya."),
+                        new Source("https://other.example/5g.html", "5G too", "other.example", "20200102000000", "s8", "c8", "Safaricom and Huawei 5G.")));
+
+        JsonNode view = json.valueToTree(export.json(List.of(twice)));
+        JsonNode sources = view.path("items").get(0).path("sources");
+        assertThat(sources).hasSize(2);
+        assertThat(sources.get(0).path("url").asText()).isEqualTo("https://news.example/5g.html");
+        assertThat(sources.get(0).path("quote").asText()).isEqualTo("Huawei launched 5G in Kenya.");
+
+        CSVRecord row;
+        try (CSVParser p = CSVParser.parse(new StringReader(export.csv(List.of(twice)).substring(1)),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            row = p.getRecords().get(0);
+        }
+        assertThat(row.get("sourceCount")).isEqualTo("2");
+        assertThat(row.get("sourceUrls").split("\n")).containsExactly("https://news.example/5g.html", "https://other.example/5g.html");
+        assertThat(row.get("sourceQuotes").split("\n")).containsExactly("Huawei launched 5G in Kenya.", "Safaricom and Huawei 5G.");
+
+        JsonNode geo = json.valueToTree(export.geojson(List.of(twice)));
+        assertThat(geo.path("features").get(0).path("properties").path("sourceCount").asInt()).isEqualTo(2);
+    }
 }
