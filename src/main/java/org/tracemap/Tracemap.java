@@ -70,6 +70,7 @@ import org.tracemap.review.DatasetExport;
 import org.tracemap.review.ReviewService;
 import org.tracemap.review.SubmissionService;
 import org.tracemap.web.CandidateResource;
+import org.tracemap.web.GazetteerResource;
 import org.tracemap.web.CaptureResource;
 import org.tracemap.web.ChangesResource;
 import org.tracemap.web.ClientAddresses;
@@ -395,6 +396,7 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
         camel.bind("candidateMatches", new HttpBridge(candidateResource::matches, json, "id"));
         camel.bind("bulkDecideCandidates", new HttpBridge(candidateResource::bulkDecide, json));
+        camel.bind("gazetteerCountries", new HttpBridge(new GazetteerResource(gazetteer, auth)::countries, json));
         camel.bind("listDatapoints", new HttpBridge(datapointResource::list, json));
         camel.bind("postSubmission", new HttpBridge(submissionResource::post, json));
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));

@@ -222,7 +222,7 @@ class ReviewIT {
         String point = points.path("items").get(0).path("id").asText();
         assertThat(points.path("items").get(0).path("sources")).hasSize(1);
 
-        // A public submission of the same page, once its capture is archived, is merged into the point as a second source.
+        // A public submission of the same page (naming only the company), once its capture is archived, is merged into the point.
         HttpResponse<byte[]> submitted = postPublic(Map.of("url", origin.baseUrl() + "/zh/dubai.html", "company", "alibaba"));
         assertThat(submitted.statusCode()).isEqualTo(202);
         String submission = json.readTree(submitted.body()).path("id").asText();
@@ -236,8 +236,10 @@ class ReviewIT {
             Thread.sleep(100);
         }
         assertThat(merged.statusCode()).as(new String(merged.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        // The page is already a source of the point: the merge adds no second, quoteless copy of it.
         JsonNode after = getJson("/api/datapoints", alice).path("items").get(0);
-        assertThat(after.path("sources")).hasSize(2);
+        assertThat(after.path("sources")).hasSize(1);
+        assertThat(after.path("sources").get(0).path("quote").asText()).contains("迪拜开设中东地区首个数据中心");
         JsonNode history = getJson("/api/candidates/" + submission, alice).path("history");
         assertThat(history.get(0).path("action").asText()).isEqualTo("merge");
         assertThat(history.get(0).path("datapointId").asText()).isEqualTo(point);

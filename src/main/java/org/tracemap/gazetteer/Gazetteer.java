@@ -228,6 +228,13 @@ public final class Gazetteer {
         return cityNames.getOrDefault(city, List.of());
     }
 
+    /** Every country, by English name: what a reviewer may choose (any other code is refused on approval). */
+    public List<Country> countries() {
+        List<Country> all = new ArrayList<>(countries.values());
+        all.sort(java.util.Comparator.comparing(Country::name));
+        return all;
+    }
+
     public int countryCount() {
         return countries.size();
     }

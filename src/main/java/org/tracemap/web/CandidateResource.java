@@ -58,14 +58,14 @@ public final class CandidateResource {
         var page = candidates.list(new CandidateStore.Query(status.equals("ALL") ? null : status, request.queryParam("company").orElse(null),
                 request.queryParam("category").orElse(null), request.queryParam("country").map(s -> s.toUpperCase(Locale.ROOT)).orElse(null),
                 origin(request), minScore(request), request.queryParam("url").map(String::strip).orElse(null), limit, offset));
-        return ApiResponse.json(200, Map.of("items", page.getKey().stream().map(views::candidate).toList(), "total", page.getValue()));
+        return ApiResponse.json(200, Map.of("items", page.getKey().stream().map(this::candidate).toList(), "total", page.getValue()));
     }
 
     public ApiResponse get(ApiRequest request) {
         auth.require(request, Role.Permission.READ);
         long id = id(request);
         var c = candidates.find(id).orElseThrow(() -> new ApiException(404, "no candidate with id " + id, "id"));
-        Map<String, Object> view = new LinkedHashMap<>(views.candidate(c));
+        Map<String, Object> view = candidate(c);
         view.put("history", audit.entries(id));
         return ApiResponse.json(200, view);
     }
@@ -156,7 +156,7 @@ public final class CandidateResource {
                 ReviewService.Outcome o = reviewing(() -> review.decide(Long.parseLong(raw),
                         new ReviewService.Decision("reject", null, reason, null, version), who.name()));
                 item.put("status", 200);
-                item.put("candidate", views.candidate(o.candidate()));
+                item.put("candidate", candidate(o.candidate()));
                 rejected++;
             } catch (ApiException x) {
                 item.put("status", x.status());
@@ -171,9 +171,28 @@ public final class CandidateResource {
         return ApiResponse.json(200, out);
     }
 
+    /**
+     * A candidate as the queue shows it, plus {@code saved}: for a decided one, the data point it became or joined as
+     * it is now ({@code {"id", "company", "category", "country", "city", "yearStarted", "label"}}), so the page shows
+     * what was saved rather than what was mined; null while pending, after a rejection, or once the point is gone.
+     */
+    private Map<String, Object> candidate(CandidateStore.Candidate c) {
+        Map<String, Object> view = new LinkedHashMap<>(views.candidate(c));
+        Map<String, Object> saved = null;
+        if (c.datapointId() != null) {
+            saved = datapoints.find(c.datapointId()).map(point -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                for (String k : List.of("id", "company", "category", "country", "city", "yearStarted", "label")) v.put(k, point.get(k));
+                return v;
+            }).orElse(null);
+        }
+        view.put("saved", saved);
+        return view;
+    }
+
     private Map<String, Object> outcome(ReviewService.Outcome outcome) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("candidate", views.candidate(outcome.candidate()));
+        out.put("candidate", candidate(outcome.candidate()));
         out.put("datapoint", outcome.datapoint() == null ? null : datapoints.view(outcome.datapoint()));
         return out;
     }

@@ -41,6 +41,11 @@ public final class DataPointResource {
         };
     }
 
+    /** One data point as the API shows it, if it exists. */
+    java.util.Optional<Map<String, Object>> find(long id) {
+        return datapoints.find(id).map(export::view);
+    }
+
     Map<String, Object> view(DataPointStore.DataPoint p) {
         return export.view(p);
     }
