@@ -40,12 +40,13 @@ class StaticResourceTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/ui", "/ui/", "/ui/index.html", "/ui/?status=PENDING&offset=20", "http://localhost:8080/ui/"})
-    void rootAndIndexServeTheReviewQueue(String uri) {
+    void rootAndIndexSendOldBookmarksToTheReviewPage(String uri) {
         ApiResponse response = resource.get(get(uri));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(header(response, "Content-Type")).contains("text/html; charset=utf-8");
-        assertThat(text(response)).contains("<title>Review queue").contains("/ui/review.js");
+        assertThat(text(response)).contains("<title>Review queue").contains("<meta http-equiv=\"refresh\" content=\"0; url=/review\">")
+                .contains("href=\"/review\"");
     }
 
     @Test
