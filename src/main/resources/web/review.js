@@ -2,7 +2,7 @@
 // (review-detail.js), filters kept in the address bar so a view can be bookmarked, one key per action, an undo
 // toast after each decision, and bulk reject of selected rows. Counters come from the server's total.
 import { api, describe } from './api.js';
-import { el, fillSelect, say, unsay } from './dom.js';
+import { append, el, fillSelect, say, unsay } from './dom.js';
 import { can, mountShell } from './shell.js';
 import { CandidateDetail, claimLabel, isHedged, shownValues } from './review-detail.js';
 import { CATEGORIES, COMPANIES, STATUSES, categoryLabel, companyName, companyOptionLabel } from './vocab.js';
@@ -246,7 +246,8 @@ function replaceItem(candidate) {
 function decided(answer, action) {
   const i = replaceItem(answer.candidate);
   recount();
-  state.last = { id: String(answer.candidate.id), version: answer.candidate.version, text: `${DONE[action]} ${claimLabel(answer.candidate)}` };
+  const what = action === 'merge' ? `into data point #${answer.candidate.datapointId}: ${claimLabel(answer.candidate)}` : claimLabel(answer.candidate);
+  state.last = { id: String(answer.candidate.id), version: answer.candidate.version, text: `${DONE[action]} ${what}` };
   showToast(state.last.text, true);
   const next = state.items.findIndex((c, n) => n > i && c.status === 'PENDING');
   if (next >= 0) select(next);
@@ -255,9 +256,10 @@ function decided(answer, action) {
 
 function showToast(text, undoable) {
   clearTimeout(state.toastTimer);
-  ui.toast.replaceChildren(el('span', { id: 'toast-text' }, text),
-    undoable ? [' — ', el('button', { type: 'button', class: 'button-quiet button-small', id: 'undo', onclick: undo }, 'Undo',
-      el('kbd', { 'aria-hidden': 'true' }, 'u'))] : null);
+  ui.toast.replaceChildren();
+  append(ui.toast, [el('span', { id: 'toast-text' }, text), undoable ? ' — ' : null,
+    undoable ? el('button', { type: 'button', class: 'button-quiet button-small', id: 'undo', onclick: undo }, 'Undo',
+      el('kbd', { 'aria-hidden': 'true' }, 'u')) : null]);
   ui.toast.hidden = false;
   state.toastTimer = setTimeout(() => {
     ui.toast.hidden = true;
@@ -337,6 +339,9 @@ async function bulkReject() {
     }
     clearMarks();
     ui.bulkReason.value = '';
+    state.last = null; // u undoes one decision; a bulk rejection is undone candidate by candidate, not by u
+    clearTimeout(state.toastTimer);
+    ui.toast.hidden = true;
     recount();
     if (failed.length) say(ui.notice, 'warning', `Rejected ${answer.rejected} of ${answer.total}. Not rejected: ${failed.join('; ')}`);
     else say(ui.notice, 'success', `Rejected ${answer.rejected} candidates.`);
