@@ -121,7 +121,7 @@ class LuceneIndexTest {
     void passagesAreTheTextOfThePageCutAtTheMatches() throws IOException {
         SearchHit hit = index.search(new SearchQuery("Quito", null, null, null, null, null, 1)).hits().get(0);
         String text = Files.readString(CORPUS.resolve(hit.snapshotId() + ".txt"), StandardCharsets.UTF_8);
-        assertThat(hit.passages()).isNotEmpty().hasSameSizeAs(hit.snippets());
+        assertThat(hit.passages()).isNotEmpty();
         for (List<PassagePart> passage : hit.passages()) {
             assertThat(text).contains(joined(passage));
             assertThat(passage).filteredOn(PassagePart::hit).extracting(PassagePart::text).isNotEmpty().allMatch(t -> t.equalsIgnoreCase("quito"));
