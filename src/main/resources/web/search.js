@@ -49,12 +49,16 @@ function languageName(code) {
 
 // ---- the search and the address bar ----
 
-/** Runs a new search: a new history entry, so Back returns to the one before. */
-function go(next) {
+/**
+ * Runs a new search: a new history entry, so Back returns to the one before. After paging, the reader is taken
+ * to the top of the new results (focus on the count), not left at the buttons below the old ones.
+ */
+async function go(next, { toResults = false } = {}) {
   search = next;
   const query = toAddress(search);
   window.history.pushState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`);
-  run();
+  await run();
+  if (toResults) ui.count.focus();
 }
 
 window.addEventListener('popstate', () => {
@@ -90,8 +94,8 @@ document.addEventListener('keydown', (event) => {
   ui.q.select();
 });
 
-ui.prev.addEventListener('click', () => go({ ...search, page: search.page - 1 }));
-ui.next.addEventListener('click', () => go({ ...search, page: search.page + 1 }));
+ui.prev.addEventListener('click', () => go({ ...search, page: search.page - 1 }, { toResults: true }));
+ui.next.addEventListener('click', () => go({ ...search, page: search.page + 1 }, { toResults: true }));
 
 // ---- loading ----
 
