@@ -71,6 +71,11 @@ class AuthMatrixIT {
                 new Row("api-get-candidate", "GET", "/api/candidates/" + candidateId, null, 401, 401, 200, 200, 200, 200),
                 new Row("api-candidate-decision", "POST", "/api/candidates/" + candidateId + "/decision", "{\"action\": \"shrug\", \"version\": 1}",
                         401, 401, 403, 400, 403, 400),
+                new Row("api-candidate-matches", "GET", "/api/candidates/" + candidateId + "/matches", null, 401, 401, 200, 200, 200, 200),
+                // Allowed callers get 200 with a per-candidate 409 inside (the version is stale on purpose: nothing changes).
+                new Row("api-candidates-bulk-decision", "POST", "/api/candidates/bulk-decision", "{\"action\": \"reject\", \"ids\": [\""
+                        + candidateId + "\"], \"versions\": {\"" + candidateId + "\": 99}, \"reason\": \"matrix\"}", 401, 401, 403, 200, 403, 200),
+                new Row("api-gazetteer-countries", "GET", "/api/gazetteer/countries", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-datapoints", "GET", "/api/datapoints", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-submissions", "POST", "/api/submissions", "{\"url\": \"http://127.0.0.1:9/suggested\"}", 202, 202, 202, 202, 202, 202),
                 new Row("replay", "GET", "/replay/20260101000000/http://127.0.0.1:9/never", null, 404, 404, 404, 404, 404, 404),
