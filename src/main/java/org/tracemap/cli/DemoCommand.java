@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "stop after printing the summary instead of leaving the UI running")
     boolean exit;
 
+    /** Where {@code TRACEMAP_ADMIN_TOKEN} is read from: the process environment; tests set their own. */
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws Exception {
         if (archive.archive == null) archive.archive = Path.of("archive-demo");
@@ -60,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
         // A token that works for this run, every run: a first start's generated token is shown only once, and the
         // newcomer who runs the demo a second time must still be able to sign in. As the environment's admin token it
         // replaces the previous run's (one fixed id), so runs do not pile up users.
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Map<String, String> env = new HashMap<>(environment);
         String token = env.get(TOKEN_VARIABLE);
         if (token == null || token.isBlank()) env.put(TOKEN_VARIABLE, token = freshToken());
         else token = "(the token in " + TOKEN_VARIABLE + ")";

@@ -57,18 +57,19 @@ final class ReviewCommand implements Runnable {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--status must be " + String.join(", ", STATUSES) + " or ALL, not '" + status + "'");
             }
+            java.io.PrintWriter out = spec.commandLine().getOut();
             try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
                 var page = t.candidates().list(new CandidateStore.Query(all ? null : wanted, null, null, null, null, limit, 0));
-                System.out.println(page.getValue() + (all ? "" : " " + wanted.toLowerCase(java.util.Locale.ROOT)) + " candidates");
+                out.println(page.getValue() + (all ? "" : " " + wanted.toLowerCase(java.util.Locale.ROOT)) + " candidates");
                 for (CandidateStore.Candidate c : page.getKey()) {
                     // Under ALL each candidate says where it stands; under one status that is the heading's.
-                    System.out.printf("%n#%d v%d%s  %.2f%s  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(),
+                    out.printf("%n#%d v%d%s  %.2f%s  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(),
                             all ? " " + c.status().toLowerCase(java.util.Locale.ROOT) : "", c.score(),
                             c.rank() == null ? "" : String.format(java.util.Locale.ROOT, " rank %.2f", c.rank()), c.company(), c.category(),
                             c.country(), c.city() == null || c.city().isEmpty() ? "" : " / " + c.city(), c.year() == null ? "" : ", " + c.year(),
                             c.sources().size(), c.sources().size() == 1 ? "" : "s");
-                    if (c.quote() != null) System.out.println("   \u201c" + c.quote() + "\u201d");
-                    if (!c.sources().isEmpty()) System.out.println("   " + c.sources().get(0).url());
+                    if (c.quote() != null) out.println("   \u201c" + c.quote() + "\u201d");
+                    if (!c.sources().isEmpty()) out.println("   " + c.sources().get(0).url());
                 }
             }
             return 0;
