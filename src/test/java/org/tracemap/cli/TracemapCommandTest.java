@@ -2,8 +2,11 @@ package org.tracemap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +83,16 @@ class TracemapCommandTest {
 
     @Test
     void queueingRejectsBadUrlsWithExitCodeOneAndKeepsTheGoodOnes() throws Exception {
-        assertThat(run("capture", "--archive", dir.toString(), "https://example.com/ok", "ftp://example.com/bad")).isEqualTo(1);
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("capture", "--archive", dir.toString(), "https://example.com/ok", "ftp://example.com/bad")).isEqualTo(1);
+        } finally {
+            System.setOut(stdout);
+        }
         assertThat(Files.exists(dir.resolve("catalog.db"))).isTrue();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("queued 1 capture, rejected 1; ");
     }
 
     @Test
