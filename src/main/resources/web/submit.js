@@ -12,7 +12,8 @@ const form = document.getElementById('submit-form');
 const result = document.getElementById('submit-result');
 const submit = document.getElementById('s-submit');
 
-mountShell({ page: 'submit' });
+// Anyone may suggest a source; the header still lets a team member sign in from here.
+mountShell({ page: 'submit', signInHint: 'Team members only: the form needs no token.' });
 const place = mountPlacePicker(document.getElementById('s-place'), {
   id: 's-place-input',
   label: 'Where (country or city)',
