@@ -81,6 +81,9 @@ function selectionChanged() {
 }
 
 for (const type of ['select', 'mouseup', 'keyup']) text.addEventListener(type, selectionChanged);
+// The text is the snapshot's, not ours to change: typing, pasting, cutting and dropping are all refused.
+text.addEventListener('beforeinput', (event) => event.preventDefault());
+text.addEventListener('drop', (event) => event.preventDefault());
 text.addEventListener('keydown', (event) => {
   if (event.key === 'a' && !event.ctrlKey && !event.metaKey && !event.altKey && selection()) {
     event.preventDefault();
