@@ -401,6 +401,11 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
         camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
         camel.bind("listDatapoints", new HttpBridge(datapointResource::list, json));
+        // Places, vocabulary and points added by hand (the place picker and the snapshot text view).
+        camel.bind("searchPlaces", new HttpBridge(new org.tracemap.web.PlaceResource(new org.tracemap.gazetteer.PlaceFinder(gazetteer))::search, json));
+        camel.bind("getVocabulary", new HttpBridge(new org.tracemap.web.VocabularyResource(gazetteer)::get, json));
+        camel.bind("addManualPoint", new HttpBridge(new org.tracemap.web.ManualPointResource(new org.tracemap.review.ManualPointService(catalog, snapshots, extractions, candidates,
+                audit, review(), gazetteer, normalizer), auth, views, datapointResource, json)::post, json));
         camel.bind("postSubmission", new HttpBridge(submissionResource::post, json));
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));

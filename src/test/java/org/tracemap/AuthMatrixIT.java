@@ -72,6 +72,10 @@ class AuthMatrixIT {
                 new Row("api-candidate-decision", "POST", "/api/candidates/" + candidateId + "/decision", "{\"action\": \"shrug\", \"version\": 1}",
                         401, 401, 403, 400, 403, 400),
                 new Row("api-datapoints", "GET", "/api/datapoints", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-places", "GET", "/api/places?q=Serb", null, 200, 200, 200, 200, 200, 200),
+                new Row("api-vocabulary", "GET", "/api/vocabulary", null, 200, 200, 200, 200, 200, 200),
+                // Proposing a point needs CAPTURE, saving it as reviewed REVIEW; allowed callers get the 400 the empty point deserves.
+                new Row("api-candidates-post", "POST", "/api/candidates", "{\"reviewed\": true}", 401, 401, 403, 400, 403, 400),
                 new Row("api-submissions", "POST", "/api/submissions", "{\"url\": \"http://127.0.0.1:9/suggested\"}", 202, 202, 202, 202, 202, 202),
                 new Row("replay", "GET", "/replay/20260101000000/http://127.0.0.1:9/never", null, 404, 404, 404, 404, 404, 404),
                 new Row("ui", "GET", "/ui/", null, 200, 200, 200, 200, 200, 200),

@@ -89,6 +89,7 @@ public final class JsonViews {
         m.put("lon", c.lon());
         m.put("precision", c.precision());
         m.put("note", c.note());
+        m.put("label", c.label()); // given when the candidate was added by hand; null otherwise
         List<Map<String, Object>> sources = new ArrayList<>();
         for (var s : c.sources()) {
             Map<String, Object> v = new LinkedHashMap<>();
