@@ -429,6 +429,23 @@ public final class CaptureStore {
         recordTransition(c, id, status, now, error);
     }
 
+    /** One recorded status change of a capture: the audit of its state machine. */
+    public record Transition(CaptureStatus status, Instant at, String detail) {}
+
+    /** Every status change of the capture, in the order they happened. */
+    public List<Transition> history(String id) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, at, detail FROM capture_transition WHERE capture_id = ? ORDER BY rowid")) {
+                ps.setString(1, id);
+                List<Transition> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Transition(CaptureStatus.valueOf(rs.getString(1)), Instant.parse(rs.getString(2)), rs.getString(3)));
+                }
+                return out;
+            }
+        });
+    }
+
     private void recordTransition(Connection c, String id, CaptureStatus status, Instant at, String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO capture_transition (capture_id, status, at, detail) VALUES (?,?,?,?)")) {
             ps.setString(1, id);
