@@ -41,7 +41,7 @@ function answerCell(c) {
   // "the origin answered 404 Not Found": an archived error page is a faithful copy, but not the page asked for.
   const words = s.originAnswer || `the origin answered ${s.httpStatus}`;
   const sentence = words.charAt(0).toUpperCase() + words.slice(1);
-  return el('td', { class: s.originError ? 'origin-error' : 'origin-ok' }, sentence,
+  return el('td', { class: s.originError ? 'origin-error' : 'origin-ok' }, el('span', { class: 'origin-answer' }, sentence),
     s.contentType ? el('p', { class: 'hint' }, s.contentType) : null,
     s.truncated ? el('p', { class: 'hint' }, `truncated (${s.truncated})`) : null);
 }
