@@ -37,6 +37,7 @@ class CapturePageIT extends BrowserSupport {
         assertThat(goneRow.findElement(By.cssSelector(".origin-error .origin-answer")).getText()).isEqualTo("The origin answered 404 Not Found");
         assertThat(row(found).findElement(By.cssSelector(".origin-ok .origin-answer")).getText()).isEqualTo("The origin answered 200 OK");
         assertThat(goneRow.getText()).contains("project=browser-test").contains("NEW");
+        script("document.getElementById('capture-list').scrollIntoView()");
         screenshot("capture-page");
 
         goneRow.findElement(By.cssSelector("a.link-view")).click();
