@@ -83,6 +83,7 @@ import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
 import org.tracemap.web.HttpSafetyNet;
 import org.tracemap.web.JsonViews;
+import org.tracemap.web.ListenPort;
 import org.tracemap.web.ReplayResource;
 import org.tracemap.web.SearchResource;
 import org.tracemap.web.SessionResource;
@@ -216,7 +217,11 @@ public final class Tracemap implements AutoCloseable {
         if (settled > 0) log.info("{} captures were archived before the last stop but not recorded; settled from their WARC records", settled);
     }
 
-    /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
+    /**
+     * Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API).
+     *
+     * @throws org.tracemap.web.PortInUseException in SERVER mode, when another process listens on the configured port
+     */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
         return start(config, home, mode, env, RollingWarcWriter.FileOpener.DISK);
     }
@@ -224,6 +229,8 @@ public final class Tracemap implements AutoCloseable {
     /** As {@link #start(TracemapConfig, Path, Mode, Map)}, with WARC files opened by {@code warcFiles}: the seam for disk-fault tests. */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env,
                                  RollingWarcWriter.FileOpener warcFiles) throws Exception {
+        // Before anything is opened or locked: Vert.x would only log a taken port and leave a server without its API.
+        if (mode == Mode.SERVER) ListenPort.requireFree(config.string("tracemap.server.host"), config.integer("tracemap.server.port"));
         Tracemap t = new Tracemap(config, true, warcFiles);
         try {
             int files = t.crawls.loadFiles(config.path("tracemap.crawl.dir"));

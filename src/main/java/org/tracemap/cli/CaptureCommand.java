@@ -130,7 +130,8 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private static int reportQueued(Queued queued, String where) {
-        System.out.println("queued " + queued.ids().size() + " captures" + (queued.rejected() > 0 ? ", rejected " + queued.rejected() : "") + "; " + where);
+        int n = queued.ids().size();
+        System.out.println("queued " + n + (n == 1 ? " capture" : " captures") + (queued.rejected() > 0 ? ", rejected " + queued.rejected() : "") + "; " + where);
         return queued.rejected() == 0 ? 0 : 1;
     }
 
