@@ -373,7 +373,7 @@ public final class Tracemap implements AutoCloseable {
         String base = publicBase();
         JsonViews views = new JsonViews(base);
         UrlNormalizer normalizer = new UrlNormalizer();
-        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
+        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json, normalizer);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, extractions, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)), auth,
                 config.bool("tracemap.replay.public"));
@@ -410,6 +410,8 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
+        camel.bind("listCaptures", new HttpBridge(captureResource::list, json));
+        camel.bind("retryCapture", new HttpBridge(captureResource::retry, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
         camel.bind("snapshotText", new HttpBridge(snapshotResource::text, json, "id"));
         SessionResource sessionResource = new SessionResource(auth, json);

@@ -58,6 +58,8 @@ class AuthMatrixIT {
         List<Row> table = List.of(
                 new Row("api-post-capture", "POST", "/api/captures", "{\"url\": \"http://127.0.0.1:9/matrix\"}", 401, 401, 202, 202, 202, 202),
                 new Row("api-get-capture", "GET", "/api/captures/" + captureId, null, 401, 401, 200, 200, 200, 200),
+                new Row("api-list-captures", "GET", "/api/captures?status=QUEUED,FAILED", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-retry-capture", "POST", "/api/captures/no-such-capture/retry", "{}", 401, 401, 404, 404, 404, 404),
                 new Row("api-snapshots", "GET", "/api/snapshots?url=http://127.0.0.1:9/matrix", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-snapshot-text", "GET", "/api/snapshots/no-such-snapshot/text", null, 401, 401, 404, 404, 404, 404),
                 // Sign-in reads the token in its body, not the caller's header: a wrong one is 401 whoever asks.

@@ -72,7 +72,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (!await) return reportQueued(queued, "they run when the pipeline does (bin/tracemap serve, or capture --wait)");
             return follow(queued, ids -> {
                 Map<String, ProgressWatcher.CaptureView> views = new java.util.HashMap<>();
-                for (var c : tracemap.captures().progress(ids)) views.put(c.id(), new ProgressWatcher.CaptureView(c.url(), c.status(), c.error()));
+                for (var c : tracemap.captures().progress(ids)) views.put(c.id(), new ProgressWatcher.CaptureView(c.url(), c.status(), c.error(), c.httpStatus()));
                 return views;
             });
         }

@@ -130,8 +130,10 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printFindings(Tracemap t, long id, CrawlStore.Run run, PrintStream out) {
         CrawlStore.Counts c = t.crawlStore().counts(id);
-        out.printf("Crawl %s: %d discovered, %d captured (%d new, %d changed, %d unchanged, %d gone), %d blocked by robots.txt, %d failed%n",
-                run.status().toLowerCase(), c.discovered(), c.captured(), c.newPages(), c.changed(), c.unchanged(), c.gone(), c.blockedByRobots(), c.failed());
+        String errorPages = c.answeredError() == 0 ? "" : "; " + c.answeredError() + " of them error pages (the origin answered 4xx/5xx)";
+        out.printf("Crawl %s: %d discovered, %d captured (%d new, %d changed, %d unchanged, %d gone%s), %d blocked by robots.txt, %d failed%n",
+                run.status().toLowerCase(), c.discovered(), c.captured(), c.newPages(), c.changed(), c.unchanged(), c.gone(), errorPages,
+                c.blockedByRobots(), c.failed());
         var pending = t.candidates().list(new CandidateStore.Query("PENDING", null, null, null, null, 20, 0));
         out.println(pending.getValue() + " candidate data points await review:");
         for (CandidateStore.Candidate cand : pending.getKey()) {

@@ -54,6 +54,10 @@ public final class JsonViews {
         out.put("url", s.url());
         out.put("timestamp", s.timestamp());
         out.put("httpStatus", s.httpStatus());
+        // In words, because an archived 404 is a successful capture of an error page, and must not pass for the page.
+        out.put("httpReason", org.tracemap.catalog.OriginAnswer.reason(s.httpStatus()));
+        out.put("originAnswer", org.tracemap.catalog.OriginAnswer.sentence(s.httpStatus()));
+        out.put("originError", org.tracemap.catalog.OriginAnswer.isError(s.httpStatus()));
         out.put("contentType", s.contentType());
         out.put("payloadDigest", s.payloadDigest());
         out.put("change", s.change().name());
