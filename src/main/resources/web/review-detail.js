@@ -83,7 +83,7 @@ export class CandidateDetail {
         el('h2', { id: 'detail-title', class: 'card-title' }, claimLabel(c)),
         el('ul', { class: 'badges', 'aria-label': 'Status' },
           el('li', { class: `badge badge-${String(c.status).toLowerCase()}` }, c.status),
-          el('li', { class: 'badge badge-origin' }, c.origin === 'SUBMISSION' ? 'public submission' : 'mined'),
+          el('li', { class: 'badge badge-origin' }, { SUBMISSION: 'public submission', MANUAL: 'added by hand' }[c.origin] || 'mined'),
           el('li', { class: 'badge badge-score', title: 'how sure the miner is, 0 to 1' }, `score ${scoreText(c.score)}`),
           typeof c.rank === 'number' ? el('li', { class: 'badge badge-score', title: 'how likely reviewers accept it (learned)' },
             `rank ${scoreText(c.rank)}`) : null,

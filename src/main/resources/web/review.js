@@ -190,6 +190,7 @@ function row(c, i) {
   el('td', { class: 'flags' },
     isHedged(c) ? el('span', { class: 'flag flag-hedged', title: 'the quote hedges' }, 'hedged') : null,
     c.origin === 'SUBMISSION' ? el('span', { class: 'flag', title: 'a public submission' }, 'public') : null,
+    c.origin === 'MANUAL' ? el('span', { class: 'flag', title: 'added by hand from a passage' }, 'by hand') : null,
     c.status !== 'PENDING' ? el('span', { class: `flag flag-${c.status.toLowerCase()}` }, c.status.toLowerCase()) : null));
   tr.addEventListener('click', () => select(i));
   return tr;

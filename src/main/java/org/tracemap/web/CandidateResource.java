@@ -219,7 +219,7 @@ public final class CandidateResource {
     private static String origin(ApiRequest request) {
         String origin = request.queryParam("origin").map(s -> s.strip().toUpperCase(Locale.ROOT)).orElse(null);
         if (origin == null || origin.isEmpty()) return null;
-        if (!List.of("MINED", "SUBMISSION").contains(origin)) throw new ApiException(400, "origin must be mined or submission", "origin");
+        if (!List.of("MINED", "SUBMISSION", "MANUAL").contains(origin)) throw new ApiException(400, "origin must be mined, submission or manual", "origin");
         return origin;
     }
 

@@ -20,7 +20,7 @@ public final class GazetteerResource {
 
     public ApiResponse countries(ApiRequest request) {
         auth.require(request, Role.Permission.READ);
-        List<Map<String, Object>> items = gazetteer.countries().stream().map(c -> {
+        List<Map<String, Object>> items = gazetteer.countries().stream().sorted(java.util.Comparator.comparing(Gazetteer.Country::name)).map(c -> {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("code", c.iso2());
             v.put("name", c.name());
