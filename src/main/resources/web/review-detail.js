@@ -4,6 +4,7 @@
 // as decided before that. The page (review.js) owns the keys and calls the methods here.
 import { api, ApiError, describe } from './api.js';
 import { append, el, fillSelect, formatInstant, formatTimestamp, link, pageLink, safeUrl, say } from './dom.js';
+import { mountPlacePicker } from './place-picker.js';
 import { CATEGORIES, COMPANIES, categoryLabel, companyName, companyOptionLabel, countryName } from './vocab.js';
 
 /** What the reviewer sees as the candidate's claim: the saved data point's values once decided, else the mined ones. */
@@ -42,7 +43,7 @@ export function quoteRange(text, quote, start, end) {
 
 export class CandidateDetail {
   /**
-   * options: canReview, countries ([{code, name}]), onDecided(answer, action), onReloaded(candidate), onAuthError(error).
+   * options: canReview, onDecided(answer, action), onReloaded(candidate), onAuthError(error).
    */
   constructor(candidate, options) {
     this.candidate = candidate;
@@ -137,8 +138,14 @@ export class CandidateDetail {
     fillSelect(company, COMPANIES, { any: '(choose a company)', label: companyOptionLabel });
     const category = el('select', {});
     fillSelect(category, CATEGORIES, { any: '(choose a category)' });
-    const country = el('select', {});
-    fillSelect(country, this.options.countries, { any: '(choose a country)', value: (x) => x.code, label: (x) => `${x.name} (${x.code})` });
+    // The place is chosen from the gazetteer (never a free-typed code that fails on approval).
+    const placeField = el('div', { class: 'field field-place' });
+    const place = mountPlacePicker(placeField, {
+      // A hint is given also because mountPlacePicker renders a missing one as the text "null" (reported to its owner).
+      id: 'edit-place', label: 'Place', required: true, hint: 'A city or country from the list.',
+      value: c.country ? { country: c.country, city: c.city || null, lat: c.lat, lon: c.lon,
+        label: [c.city, countryName(c.country)].filter(Boolean).join(', ') } : null,
+    });
     const error = el('p', { class: 'field-error', role: 'alert', hidden: true });
     const button = (label, key, onclick, cls) => el('button', { type: 'button', class: cls, 'aria-keyshortcuts': key, onclick },
       label, el('kbd', { 'aria-hidden': 'true' }, key));
@@ -146,8 +153,7 @@ export class CandidateDetail {
       el('div', { class: 'form-grid form-grid-compact' },
         field('company', 'Company', company, c.company),
         field('category', 'Category', category, c.category),
-        field('country', 'Country', country, c.country),
-        field('city', 'City', el('input', { type: 'text', maxlength: 200, autocomplete: 'off' }), c.city),
+        placeField,
         field('yearStarted', 'Year', el('input', { type: 'number', min: 1900, max: 2100, step: 1 }), c.year),
         field('label', 'Label (optional)', el('input', { type: 'text', maxlength: 300, autocomplete: 'off' }), '')),
       error,
@@ -161,7 +167,7 @@ export class CandidateDetail {
       event.preventDefault();
       this.approve();
     });
-    return { element: form, controls, error };
+    return { element: form, controls, error, place };
   }
 
   editsFrom() {
@@ -169,8 +175,13 @@ export class CandidateDetail {
     const f = this.form.controls;
     const edits = {};
     const value = (name) => f[name].value.trim();
-    for (const name of ['company', 'category', 'country', 'city']) {
+    for (const name of ['company', 'category']) {
       if (value(name) !== String(c[name] ?? '')) edits[name] = value(name) || null;
+    }
+    const place = this.form.place.value();
+    if (place && (place.country !== c.country || (place.city || '') !== (c.city || ''))) {
+      edits.country = place.country;
+      edits.city = place.city || null;
     }
     if (value('yearStarted') !== String(c.year ?? '')) edits.yearStarted = value('yearStarted') ? Number(value('yearStarted')) : null;
     if (value('label')) edits.label = value('label');
@@ -185,6 +196,10 @@ export class CandidateDetail {
 
   approve() {
     if (!this.form) return;
+    if (!this.form.place.validate()) {
+      this.form.place.focus();
+      return;
+    }
     this.send({ action: 'approve', edits: this.editsFrom() });
   }
 
@@ -279,6 +294,10 @@ export class CandidateDetail {
     }
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) this.options.onAuthError(error);
     const field = error instanceof ApiError && typeof error.field === 'string' ? error.field.replace(/^edits\./, '') : null;
+    if (this.form && (field === 'country' || field === 'city')) {
+      this.form.place.showError(error.message);
+      this.form.place.focus();
+    }
     const control = this.form && field ? this.form.controls[field] : null;
     if (control) {
       control.setAttribute('aria-invalid', 'true');

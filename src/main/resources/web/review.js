@@ -225,7 +225,6 @@ function select(index, { focusRow = true } = {}) {
   if (!state.detail || state.detail.id !== String(state.items[i].id)) {
     state.detail = new CandidateDetail(state.items[i], {
       canReview: canReview(),
-      countries: state.countries,
       onDecided: decided,
       onReloaded: (c) => replaceItem(c),
       onAuthError: () => {},
