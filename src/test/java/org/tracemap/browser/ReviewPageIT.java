@@ -141,6 +141,34 @@ class ReviewPageIT extends BrowserSupport {
     }
 
     @Test
+    void aBookmarkedFilterAndAPlaceChosenFromTheGazetteerReachTheSavedPoint() throws Exception {
+        openReviewAs(alice);
+        int pointsBefore = server.getJson("/api/datapoints", alice).path("total").asInt();
+        open("/review?category=training");
+        waitUntilText(By.id("count"), "1–2 of 2 pending");
+        assertThat(browser.findElement(By.id("f-category")).getAttribute("value")).isEqualTo("training");
+        keys("e");
+        WebElement place = browser.findElement(By.id("edit-place"));
+        place.clear();
+        place.sendKeys("Nairob");
+        waitFor(By.id("edit-place-opt-0"));
+        place.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        waitUntil(d -> place.getAttribute("value").startsWith("Nairobi"));
+        browser.findElement(By.id("edit-label")).sendKeys(Keys.ENTER);
+        waitUntilText(By.id("toast-text"), "Approved Huawei · Training · Nairobi, Kenya");
+        assertThat(browser.findElement(By.cssSelector("#queue tr:first-child")).getText()).contains("Nairobi, KE");
+        JsonNode point = null;
+        for (JsonNode p : server.getJson("/api/datapoints", alice).path("items")) if (p.path("category").asText().equals("training")) point = p;
+        assertThat(point).isNotNull();
+        assertThat(point.path("city").asText()).isEqualTo("Nairobi");
+        assertThat(point.path("precision").asText()).isEqualTo("city");
+        keys("u"); // leave the queue as the other tests expect it
+        waitUntilText(By.id("toast-text"), "Undone");
+        assertThat(server.getJson("/api/datapoints", alice).path("total").asInt()).isEqualTo(pointsBefore);
+        assertNoConsoleErrors("/api/session");
+    }
+
+    @Test
     void aResearcherReadsTheQueueWithoutDecisionControls() {
         openReviewAs(rita);
         waitUntilText(By.id("role-note"), "need the reviewer role");
