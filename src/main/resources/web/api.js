@@ -1,22 +1,52 @@
-// The one way the pages talk to the server: same-origin fetch with the bearer token from sessionStorage,
-// JSON in and out, and errors turned into ApiError with the server's {"error", "field"} message.
+// The one way the pages talk to the server: same-origin fetch carrying the session cookie (and the session's
+// CSRF token on changes), JSON in and out, and errors turned into ApiError with the server's {"error", "field"} message.
 
-const TOKEN_KEY = 'tracemap.token';
+// The signed-in session, as GET/POST /api/session answered it: {name, role, permissions, csrf}, or null. The
+// credential itself is an HttpOnly cookie no script can read; the CSRF token is kept only in this module's memory.
+let session = null;
 
-export function getToken() {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) || '';
-  } catch (e) {
-    return '';
+/** The current session ({name, role, permissions}) or null; loadSession() fills it at page start. */
+export function currentSession() {
+  return session;
+}
+
+function changed(next) {
+  const before = session;
+  session = next;
+  if ((before && before.name) !== (next && next.name) || (before && before.role) !== (next && next.role)) {
+    window.dispatchEvent(new CustomEvent('tracemap:session', { detail: session }));
   }
 }
 
-export function setToken(token) {
-  sessionStorage.setItem(TOKEN_KEY, token.trim());
+/** Asks the server who this browser is signed in as; null when nobody is. Throws ApiError on other failures. */
+export async function loadSession() {
+  const response = await send('/api/session', { auth: false });
+  if (response.status === 401) {
+    changed(null);
+    return null;
+  }
+  if (!response.ok) throw await errorOf(response);
+  changed(await response.json());
+  return session;
 }
 
-export function clearToken() {
-  sessionStorage.removeItem(TOKEN_KEY);
+/** Signs in with an access token: the server checks it and answers with a session cookie. Throws ApiError (401: unknown token). */
+export async function signIn(token) {
+  const response = await send('/api/session', { method: 'POST', body: { token: token.trim() }, auth: false });
+  if (!response.ok) throw await errorOf(response);
+  changed(await response.json());
+  return session;
+}
+
+export async function signOut() {
+  const response = await send('/api/session', { method: 'DELETE' });
+  changed(null);
+  if (!response.ok && response.status !== 401) throw await errorOf(response);
+}
+
+/** For pages written before sessions: a non-empty string when signed in. */
+export function getToken() {
+  return session ? session.name : '';
 }
 
 /** A failed call: HTTP status (0 when the server was unreachable), the server's message and field. */
@@ -30,10 +60,9 @@ export class ApiError extends Error {
   }
 }
 
-function headersFor({ auth, json, accept }) {
+function headersFor({ method, json, accept }) {
   const headers = { Accept: accept };
-  const token = auth ? getToken() : '';
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (session && session.csrf && !['GET', 'HEAD'].includes(method)) headers['X-CSRF-Token'] = session.csrf;
   if (json) headers['Content-Type'] = 'application/json';
   return headers;
 }
@@ -41,10 +70,11 @@ function headersFor({ auth, json, accept }) {
 async function send(path, { method = 'GET', body, auth = true, accept = 'application/json' } = {}) {
   if (typeof path !== 'string' || !path.startsWith('/') || path.startsWith('//')) throw new Error(`not a site path: ${path}`);
   const json = body !== undefined;
+  let response;
   try {
-    return await fetch(path, {
+    response = await fetch(path, {
       method,
-      headers: headersFor({ auth, json, accept }),
+      headers: headersFor({ method, json, accept }),
       body: json ? JSON.stringify(body) : undefined,
       credentials: 'same-origin',
       cache: 'no-store',
@@ -53,6 +83,9 @@ async function send(path, { method = 'GET', body, auth = true, accept = 'applica
   } catch (e) {
     throw new ApiError(0, `the server could not be reached (${e.message})`);
   }
+  // A 401 on a call that needed the session means it ended (expired, revoked, server restarted): say so everywhere.
+  if (auth && response.status === 401 && session) changed(null);
+  return response;
 }
 
 async function errorOf(response) {
@@ -113,7 +146,7 @@ export function describe(error) {
   if (!(error instanceof ApiError)) return `Unexpected error: ${error && error.message ? error.message : error}`;
   switch (error.status) {
     case 0: return `No answer from the server: ${error.message}. Check your connection and try again.`;
-    case 401: return `Not signed in: ${error.message}. Enter a valid access token.`;
+    case 401: return `Not signed in: ${error.message}. Sign in with your access token.`;
     case 403: return `Your token does not allow this: ${error.message}.`;
     case 404: return `Not found: ${error.message}.`;
     case 409: return `Conflict: ${error.message}.`;

@@ -87,6 +87,8 @@ import org.tracemap.web.HttpSafetyNet;
 import org.tracemap.web.JsonViews;
 import org.tracemap.web.ReplayResource;
 import org.tracemap.web.SearchResource;
+import org.tracemap.web.SessionResource;
+import org.tracemap.web.Sessions;
 import org.tracemap.web.SnapshotResource;
 
 /**
@@ -163,7 +165,9 @@ public final class Tracemap implements AutoCloseable {
                 config.bytes("tracemap.archive.warc-max-size"), clock, this::sealCdxj, warcFiles);
         this.fetcher = new HttpFetcher(fetchSettings, guard, normalizer, layout.spool(), clock);
         this.tokens = new TokenStore(catalog, clock, layout.tokenKey());
-        this.auth = new Authenticator(tokens, config.integer("tracemap.auth.max-failures-per-minute"), clock);
+        this.auth = new Authenticator(tokens, config.integer("tracemap.auth.max-failures-per-minute"), clock,
+                new Sessions(config.duration("tracemap.ui.session-idle"), config.duration("tracemap.ui.session-max-age"),
+                        config.string("tracemap.server.public-url").startsWith("https:"), clock));
         this.documents = new DocumentExtractor(ExtractSettings.from(config));
         // Index and mine have one worker each: one document's tagging or mining must not hold every capture behind it.
         this.indexLimiter = new TimeLimiter("indexing", "tracemap.index.time-limit", config.duration("tracemap.index.time-limit"));
@@ -365,7 +369,7 @@ public final class Tracemap implements AutoCloseable {
         JsonViews views = new JsonViews(base);
         UrlNormalizer normalizer = new UrlNormalizer();
         CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
-        SnapshotResource snapshotResource = new SnapshotResource(snapshots, normalizer, auth, views);
+        SnapshotResource snapshotResource = new SnapshotResource(snapshots, extractions, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)), auth,
                 config.bool("tracemap.replay.public"));
         MapTiles mapTiles = MapTiles.of(config.string("tracemap.ui.map.tile-url"), config.string("tracemap.ui.map.tile-attribution"));
@@ -401,10 +405,17 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
+        camel.bind("snapshotText", new HttpBridge(snapshotResource::text, json, "id"));
+        SessionResource sessionResource = new SessionResource(auth, json);
+        camel.bind("signIn", new HttpBridge(sessionResource::signIn, json));
+        camel.bind("currentSession", new HttpBridge(sessionResource::current, json));
+        camel.bind("signOut", new HttpBridge(sessionResource::signOut, json));
         camel.bind("httpHeaderFilter", new HttpBridge.HeaderFilter());
         camel.bind("replay", new HttpBridge(replayResource::get, json));
-        camel.bind("staticFiles", new HttpBridge(new StaticResource(uiPolicy)::get, json));
-        camel.bind("home", new HttpBridge(request -> new ApiResponse(302, java.util.List.of(java.util.Map.entry("Location", "/ui/")), null), json));
+        StaticResource ui = new StaticResource(uiPolicy);
+        camel.bind("staticFiles", new HttpBridge(ui::get, json));
+        camel.bind("pages", new HttpBridge(ui::page, json));
+        camel.bind("home", new HttpBridge(request -> new ApiResponse(302, java.util.List.of(java.util.Map.entry("Location", "/review")), null), json));
         camel.bind("health", new HttpBridge(health::health, json));
         camel.bind("metrics", new HttpBridge(health::metrics, json));
     }

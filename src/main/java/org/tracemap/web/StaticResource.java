@@ -45,6 +45,20 @@ public final class StaticResource {
 
     private record Asset(byte[] bytes, String etag) {}
 
+    /**
+     * The pages' stable addresses (what bookmarks and links keep) and the file each serves; their scripts and
+     * styles stay under {@code /ui/}, which is what the CSP allows.
+     */
+    static final Map<String, String> PAGES = Map.of(
+            "/capture", "capture.html",
+            "/search", "search.html",
+            "/review", "review.html",
+            "/map", "map.html",
+            "/crawls", "crawls.html",
+            "/submit", "submit.html",
+            "/view", "view.html",
+            "/text", "text.html");
+
     private final ClassLoader loader;
     private final UiPolicy policy;
     private final String leafletRoot;
@@ -85,6 +99,11 @@ public final class StaticResource {
         }
         if (decoded.endsWith("/")) return error(request, 404, "no such file (folders are not listed): " + path);
         if (!isSafe(decoded)) return error(request, 400, "path must be plain names separated by '/': " + path);
+        return serve(request, decoded, path);
+    }
+
+    private ApiResponse serve(ApiRequest request, String decoded, String path) {
+        String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         String type = TYPES.get(extension(decoded));
         String resource = classpathName(decoded);
         Asset asset = type == null || resource == null ? null : load(resource);
@@ -94,6 +113,15 @@ public final class StaticResource {
         headers.add(Map.entry("ETag", asset.etag()));
         if (matches(request.header("if-none-match").orElse(null), asset.etag())) return new ApiResponse(304, headers, null);
         return new ApiResponse(200, headers, method.equals("HEAD") ? new byte[0] : asset.bytes());
+    }
+
+    /** {@code GET /capture}, {@code /search}, …: a page at its stable address (see {@link #PAGES}). */
+    public ApiResponse page(ApiRequest request) {
+        String path = pathOf(request.rawUri());
+        if (path.length() > 1 && path.endsWith("/")) path = path.substring(0, path.length() - 1);
+        String file = PAGES.get(path);
+        if (file == null) return error(request, 404, "no such page: " + path);
+        return serve(request, file, path);
     }
 
     /** The path of a request URI: without scheme and host (some servers pass them), query or fragment. */
