@@ -3,6 +3,10 @@
 import { apiWithStatus, ApiError, describe } from './api.js';
 import { fillSelect, say, unsay } from './dom.js';
 import { CATEGORIES, COMPANIES, companyOptionLabel } from './vocab.js';
+import { mountShell } from './shell.js';
+
+// Anyone may suggest a source; the header still lets a team member sign in from here.
+mountShell({ page: 'submit', signInHint: 'Team members only: the form needs no token.' });
 
 const FIELDS = ['url', 'company', 'category', 'country', 'city', 'year', 'note'];
 const form = document.getElementById('submit-form');

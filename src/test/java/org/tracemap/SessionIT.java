@@ -19,12 +19,10 @@ import org.tracemap.web.Role;
 /** Browser sign-in through the real routes: the session cookie, its CSRF token, sign-out and revocation. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionIT {
-    @TempDir
-    Path archive;
     private TestServer server;
 
     @BeforeAll
-    void start() throws Exception {
+    void start(@TempDir Path archive) throws Exception {
         server = new TestServer(archive, Map.of());
     }
 

@@ -22,8 +22,8 @@ import org.tracemap.config.TracemapConfig;
  * fetching allowed, an admin token; plus the JSON helpers the tests share. Restartable on the same port
  * and archive (for resume tests).
  */
-final class TestServer implements AutoCloseable {
-    static final String ADMIN = "test-admin-token";
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN = "test-admin-token";
 
     private final Path archive;
     private final Map<String, String> extra;
@@ -35,7 +35,7 @@ final class TestServer implements AutoCloseable {
 
     private final org.tracemap.archive.RollingWarcWriter.FileOpener warcFiles;
 
-    TestServer(Path archive, Map<String, String> extra) throws Exception {
+    public TestServer(Path archive, Map<String, String> extra) throws Exception {
         this(archive, extra, org.tracemap.archive.RollingWarcWriter.FileOpener.DISK);
     }
 
@@ -70,32 +70,32 @@ final class TestServer implements AutoCloseable {
         start();
     }
 
-    Tracemap tracemap() {
+    public Tracemap tracemap() {
         return tracemap;
     }
 
-    String api() {
+    public String api() {
         return "http://127.0.0.1:" + port;
     }
 
-    JsonNode getJson(String path, String token) throws Exception {
+    public JsonNode getJson(String path, String token) throws Exception {
         HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(api() + path)).header("Authorization", "Bearer " + token).GET());
         assertThat(r.statusCode()).as(path + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         return json.readTree(r.body());
     }
 
-    HttpResponse<byte[]> post(String path, Object body, String token) throws Exception {
+    public HttpResponse<byte[]> post(String path, Object body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return send(b);
     }
 
-    HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    JsonNode read(HttpResponse<byte[]> response) throws IOException {
+    public JsonNode read(HttpResponse<byte[]> response) throws IOException {
         return json.readTree(response.body());
     }
 
