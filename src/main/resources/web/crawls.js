@@ -23,7 +23,7 @@ const ui = {
   feed: document.getElementById('change-feed'),
 };
 
-const state = { session: null, crawls: [], runs: new Map(), timer: null };
+const state = { session: null, crawls: [], runs: new Map(), timer: null, openErrors: new Set() };
 
 // ---- crawls and their runs ----
 
@@ -54,8 +54,12 @@ async function loadRuns(name) {
   state.runs.set(name, runs.items || []);
 }
 
+/** Redraws the cards (every poll while a run is RUNNING), keeping the keyboard focus where it was. */
 function renderCrawls() {
+  const focused = ui.list.contains(document.activeElement) && document.activeElement.id ? document.activeElement.id : null;
   ui.list.replaceChildren(...state.crawls.map((c) => crawlCard(c.definition)));
+  const again = focused ? document.getElementById(focused) : null;
+  if (again) again.focus();
 }
 
 function crawlCard(d) {
@@ -63,7 +67,7 @@ function crawlCard(d) {
   const words = scheduleInWords(d.schedule);
   const running = runs.some((r) => r.status === 'RUNNING');
   const start = can(state.session, 'crawl')
-    ? el('button', { type: 'button', class: 'start-run', disabled: running, 'aria-describedby': running ? `running-${d.name}` : null,
+    ? el('button', { type: 'button', class: 'start-run', id: `start-${d.name}`, disabled: running, 'aria-describedby': running ? `running-${d.name}` : null,
       onclick: (event) => startRun(d.name, event.currentTarget) }, 'Start a run')
     : null;
   return el('article', { class: 'card crawl', 'aria-labelledby': `crawl-${d.name}`, dataset: { crawl: d.name } },
@@ -111,7 +115,11 @@ function runProblems(r) {
   return [
     r.error ? el('p', { class: 'error-text' }, `Run failed: ${r.error}`) : null,
     r.robotsOverride ? el('p', { class: 'hint' }, `robots.txt not obeyed: ${r.robotsOverride}`) : null,
-    causes.length ? el('details', {}, el('summary', {}, `Errors by cause (${causes.reduce((n, [, k]) => n + k, 0)} pages)`),
+    causes.length ? el('details', {
+      id: `errors-${r.crawl}-${r.id}`,
+      open: state.openErrors.has(r.id),
+      ontoggle: (event) => (event.currentTarget.open ? state.openErrors.add(r.id) : state.openErrors.delete(r.id)),
+    }, el('summary', {}, `Errors by cause (${causes.reduce((n, [, k]) => n + k, 0)} pages)`),
       el('ul', {}, causes.map(([cause, n]) => el('li', {}, el('strong', {}, `${n} ×`), ' ', cause)))) : null,
   ];
 }

@@ -226,7 +226,7 @@ function pointMarker(point) {
     iconSize: [MARKER_PX, MARKER_PX],
   });
   const marker = L.marker([point.lat, point.lon], { icon, keyboard: true, title: label, alt: label, riseOnHover: true });
-  marker.on('click', () => select(point.id));
+  onActivate(marker, () => select(point.id));
   marker.on('add', () => labelIcon(marker, label, selected));
   return marker;
 }
@@ -245,7 +245,7 @@ function clusterMarker(group) {
     iconSize: [size, size],
   });
   const marker = L.marker([group.lat, group.lon], { icon, keyboard: true, title: label, alt: label });
-  marker.on('click', () => {
+  onActivate(marker, () => {
     if (together || map.getZoom() >= map.getMaxZoom()) {
       // Zooming never separates points at one place: show them in the list, the first one opened.
       select(sortByTitle(group.points)[0].id);
@@ -256,6 +256,17 @@ function clusterMarker(group) {
   });
   marker.on('add', () => labelIcon(marker, label, false));
   return marker;
+}
+
+/** A click, or Enter or Space on the focused marker (Leaflet passes keys to the marker as 'keypress' only). */
+function onActivate(marker, action) {
+  marker.on('click', action);
+  marker.on('keypress', (event) => {
+    const key = event.originalEvent && event.originalEvent.key;
+    if (key !== 'Enter' && key !== ' ') return;
+    event.originalEvent.preventDefault();
+    action();
+  });
 }
 
 /** Leaflet gives keyboard markers tabindex and role=button; the accessible name comes from aria-label. */
