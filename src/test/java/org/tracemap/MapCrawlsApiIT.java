@@ -123,6 +123,49 @@ class MapCrawlsApiIT {
         assertThat(anonymous("/api/crawls/site/runs").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void aDiffAskedForOneSnapshotComparesItWithTheOneBeforeIt() throws Exception {
+        WireMockServer site = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        site.start();
+        try {
+            String url = site.baseUrl() + "/news.html";
+            List<String> timestamps = new java.util.ArrayList<>();
+            for (String version : List.of("first", "second", "third")) {
+                site.stubFor(get(urlEqualTo("/news.html")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                        .withBody("<html><head><title>News</title></head><body><p>The " + version + " version of the story.</p></body></html>")));
+                timestamps.add(captureToEnd(url));
+                Thread.sleep(1100); // snapshot timestamps have whole seconds
+            }
+
+            JsonNode middle = server.getJson("/api/diff?url=" + url + "&to=" + timestamps.get(1), ADMIN);
+            assertThat(middle.path("from").path("timestamp").asText()).isEqualTo(timestamps.get(0));
+            assertThat(middle.path("diff").asText()).contains("-The first version of the story.").contains("+The second version of the story.");
+            assertThat(server.getJson("/api/diff?url=" + url, ADMIN).path("from").path("timestamp").asText()).as("the last two by default")
+                    .isEqualTo(timestamps.get(1));
+            HttpResponse<byte[]> oldest = authorized("/api/diff?url=" + url + "&to=" + timestamps.get(0));
+            assertThat(oldest.statusCode()).isEqualTo(404);
+            assertThat(server.read(oldest).path("error").asText()).contains("no snapshot of").contains("before " + timestamps.get(0));
+        } finally {
+            site.stop();
+        }
+    }
+
+    /** Captures a URL through the API and waits until it is mined; returns its snapshot's timestamp. */
+    private String captureToEnd(String url) throws Exception {
+        HttpResponse<byte[]> queued = server.post("/api/captures", Map.of("url", url), ADMIN);
+        assertThat(queued.statusCode()).isEqualTo(202);
+        String id = server.read(queued).path("id").asText();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode capture = server.getJson("/api/captures/" + id, ADMIN);
+            String status = capture.path("status").asText();
+            if (status.equals("FAILED")) throw new AssertionError("capture failed: " + capture);
+            if (status.equals("MINED")) return capture.path("snapshot").path("timestamp").asText();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("capture of " + url + " did not finish within 60 s");
+    }
+
     private String runToEnd(String crawl) throws Exception {
         HttpResponse<byte[]> started = server.post("/api/crawls/" + crawl + "/runs", Map.of(), ADMIN);
         assertThat(started.statusCode()).as(new String(started.body(), StandardCharsets.UTF_8)).isEqualTo(202);
