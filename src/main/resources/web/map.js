@@ -143,14 +143,22 @@ function filterQuery() {
   return q;
 }
 
+/** A four-digit year, or '' for none; anything else is marked invalid and ignored until corrected. */
+function yearOf(input) {
+  const value = input.value.trim();
+  const ok = value === '' || /^\d{4}$/.test(value);
+  input.setAttribute('aria-invalid', ok ? 'false' : 'true');
+  return ok ? value : '';
+}
+
 function readFiltersFromForm() {
   const form = ui.filters.elements;
   state.filters = {
     company: form.company.value,
     category: form.category.value,
     country: form.country.value,
-    yearFrom: /^\d{4}$/.test(form.yearFrom.value) ? form.yearFrom.value : '',
-    yearTo: /^\d{4}$/.test(form.yearTo.value) ? form.yearTo.value : '',
+    yearFrom: yearOf(form.yearFrom),
+    yearTo: yearOf(form.yearTo),
   };
 }
 

@@ -45,6 +45,13 @@ class MapPageIT extends BrowserSupport {
         assertThat(pointsOnTheMap()).isEqualTo(1);
         assertThat(listedTitles()).containsExactly("Dubai data centre");
 
+        // The downloads ask the API for what the filters show.
+        script("window.requested = []; const fetchOf = window.fetch;"
+                + " window.fetch = (url, options) => { window.requested.push(String(url)); return fetchOf(url, options); };");
+        browser.findElement(By.cssSelector("button[data-format='csv']")).click();
+        waitUntil(d -> !((List<?>) script("return window.requested")).isEmpty());
+        assertThat((List<?>) script("return window.requested")).containsExactly("/api/datapoints?company=huawei&yearFrom=2015&format=csv");
+
         // Chosen from the list: the panel shows the point and every source, with the archived copy and the replay.
         browser.findElement(By.cssSelector("#point-list tbody button")).click();
         WebElement panel = waitFor(By.id("point-detail"));
