@@ -97,7 +97,7 @@ function runsTable(name, runs) {
   for (const r of runs) {
     rows.push(el('tr', { dataset: { run: r.id, status: r.status } },
       el('th', { scope: 'row' }, `#${r.id}`),
-      el('td', {}, el('span', { class: `status status-${String(r.status).toLowerCase()}` }, r.status)),
+      el('td', {}, el('span', { class: `run-status run-status-${String(r.status).toLowerCase()}` }, r.status)),
       el('td', {}, formatInstant(r.startedAt)),
       el('td', {}, r.endedAt ? formatInstant(r.endedAt) : '—'),
       COUNT_COLUMNS.map(([key]) => el('td', { class: 'num', dataset: { count: key } }, String(r.counts?.[key] ?? 0)))));
@@ -206,7 +206,7 @@ function renderFeed(items) {
   for (const c of items) {
     const diffRow = el('tr', { class: 'diff-row', hidden: true }, el('td', { colspan: '6' }));
     rows.push(el('tr', { dataset: { change: c.change } },
-      el('td', {}, el('span', { class: `change change-${String(c.change).toLowerCase()}` }, c.change),
+      el('td', {}, el('span', { class: `change-kind change-kind-${String(c.change).toLowerCase()}` }, c.change),
         c.change === 'CHANGED' && c.textChanged === false ? el('span', { class: 'hint' }, ' (text unchanged)') : null,
         c.httpStatus && c.httpStatus >= 400 ? el('span', { class: 'hint' }, ` HTTP ${c.httpStatus}`) : null),
       el('td', { class: 'url-cell' }, link(c.url, c.url)),

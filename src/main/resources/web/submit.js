@@ -1,20 +1,29 @@
-// The public submission form: POST /api/submissions without a token. The answer says what happened in
-// plain words; a field the server rejects gets its message next to it.
+// The public submission form: POST /api/submissions without signing in. The answer says what happened in
+// plain words; a field the server rejects gets its message next to it. The place is chosen with the place
+// picker (a country or a city of the gazetteer) and sent as its ISO country code and English city name.
+import { mountShell } from './shell.js';
 import { apiWithStatus, ApiError, describe } from './api.js';
 import { fillSelect, say, unsay } from './dom.js';
-import { CATEGORIES, COMPANIES, companyOptionLabel } from './vocab.js';
-import { mountShell } from './shell.js';
+import { companyOptionLabel, loadVocabulary } from './vocab.js';
+import { mountPlacePicker } from './place-picker.js';
 
-// Anyone may suggest a source; the header still lets a team member sign in from here.
-mountShell({ page: 'submit', signInHint: 'Team members only: the form needs no token.' });
-
-const FIELDS = ['url', 'company', 'category', 'country', 'city', 'year', 'note'];
+const FIELDS = ['url', 'company', 'category', 'year', 'note'];
 const form = document.getElementById('submit-form');
 const result = document.getElementById('submit-result');
 const submit = document.getElementById('s-submit');
 
-fillSelect(form.elements.company, COMPANIES, { any: 'Not sure / another company', label: companyOptionLabel });
-fillSelect(form.elements.category, CATEGORIES, { any: 'Not sure' });
+// Anyone may suggest a source; the header still lets a team member sign in from here.
+mountShell({ page: 'submit', signInHint: 'Team members only: the form needs no token.' });
+const place = mountPlacePicker(document.getElementById('s-place'), {
+  id: 's-place-input',
+  label: 'Where (country or city)',
+  hint: 'Type a country or a city, in English or Chinese (e.g. Serbia, 塞尔维亚, Belgrade), and choose it from the list.',
+});
+
+loadVocabulary().then(({ companies, categories }) => {
+  fillSelect(form.elements.company, companies, { any: 'Not sure / another company', label: companyOptionLabel });
+  fillSelect(form.elements.category, categories, { any: 'Not sure' });
+});
 
 function clearErrors() {
   for (const name of FIELDS) {
@@ -23,10 +32,16 @@ function clearErrors() {
     error.textContent = '';
     error.hidden = true;
   }
+  place.showError('');
   unsay(result);
 }
 
 function fieldError(name, message) {
+  if (name === 'country' || name === 'city') {
+    place.showError(message);
+    place.focus();
+    return true;
+  }
   const control = FIELDS.includes(name) ? form.elements[name] : null;
   if (!control) return false;
   const error = document.getElementById(`s-${name}-error`);
@@ -37,15 +52,18 @@ function fieldError(name, message) {
   return true;
 }
 
-/** Only the fields filled in; the year as a number, the country in capitals. */
+/** Only the fields filled in; the year as a number; the place as its country code and city. */
 function body() {
   const out = {};
   for (const name of FIELDS) {
     const value = form.elements[name].value.trim();
     if (!value) continue;
-    if (name === 'year') out.year = Number(value);
-    else if (name === 'country') out.country = value.toUpperCase();
-    else out[name] = value;
+    out[name] = name === 'year' ? Number(value) : value;
+  }
+  const chosen = place.value();
+  if (chosen) {
+    out.country = chosen.country;
+    if (chosen.city) out.city = chosen.city;
   }
   return out;
 }
@@ -64,12 +82,18 @@ function explain(error) {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   clearErrors();
+  // A typed place that was not chosen from the list is not sent as something else: the form stops here.
+  if (!place.validate()) {
+    place.focus();
+    return;
+  }
   if (!form.reportValidity()) return;
   submit.disabled = true;
   form.setAttribute('aria-busy', 'true');
   try {
     const { status, data } = await apiWithStatus('/api/submissions', { method: 'POST', body: body(), auth: false });
     form.reset();
+    place.setValue(null);
     say(result, 'success', `Thank you. Your suggestion was received${data && data.id ? ` (number ${data.id})` : ''}`,
       status === 202 ? ': we are archiving the page now, and a reviewer will look at it.' : '.');
     result.focus();

@@ -1,5 +1,8 @@
 // The shared vocabulary of the UI: company and category ids (as in config/gazetteer/), their display
 // names, and the category colours used on the map. Filters, edit forms and the map all read from here.
+// The gazetteer is the source of truth: loadVocabulary() reads it from GET /api/vocabulary; the lists below are
+// the fallback when the server cannot answer, and hold the map colours.
+import { api } from './api.js';
 
 /** Companies, in the gazetteer's order: id, English display name, main Chinese name. */
 export const COMPANIES = Object.freeze([
@@ -41,10 +44,31 @@ export const CATEGORIES = Object.freeze([
 export const OTHER_COLOR = '#555555';
 
 export const STATUSES = Object.freeze(['PENDING', 'APPROVED', 'REJECTED', 'MERGED', 'ALL']);
-export const ORIGINS = Object.freeze(['MINED', 'SUBMISSION']);
+export const ORIGINS = Object.freeze(['MINED', 'SUBMISSION', 'MANUAL']);
 
 const companyById = new Map(COMPANIES.map((c) => [c.id, c]));
 const categoryById = new Map(CATEGORIES.map((c) => [c.id, c]));
+const colorById = new Map(CATEGORIES.map((c) => [c.id, c.color]));
+
+let loading = null;
+
+/**
+ * The companies and categories of the server's gazetteer, as { companies: [{id, name, zh}], categories: [{id, label,
+ * color}] } in the gazetteer's order; an operator's new category gets OTHER_COLOR. Once loaded, companyName() and
+ * categoryLabel() know every id. When the server cannot be asked, the lists above, with fallback: true.
+ */
+export function loadVocabulary() {
+  if (!loading) {
+    loading = api('/api/vocabulary', { auth: false }).then((data) => {
+      const companies = (data.companies || []).map((c) => ({ id: c.id, name: c.name, zh: c.nameZh || '' }));
+      const categories = (data.categories || []).map((c) => ({ id: c.id, label: c.label, color: colorById.get(c.id) || OTHER_COLOR }));
+      for (const c of companies) companyById.set(c.id, c);
+      for (const c of categories) categoryById.set(c.id, c);
+      return { companies, categories, fallback: false };
+    }).catch(() => ({ companies: COMPANIES, categories: CATEGORIES, fallback: true }));
+  }
+  return loading;
+}
 
 /** "Huawei" for "huawei"; an unknown id is shown as it is. */
 export function companyName(id) {

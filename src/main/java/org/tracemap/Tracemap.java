@@ -85,6 +85,7 @@ import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
 import org.tracemap.web.HttpSafetyNet;
 import org.tracemap.web.JsonViews;
+import org.tracemap.web.ListenPort;
 import org.tracemap.web.ReplayResource;
 import org.tracemap.web.SearchResource;
 import org.tracemap.web.SessionResource;
@@ -218,7 +219,11 @@ public final class Tracemap implements AutoCloseable {
         if (settled > 0) log.info("{} captures were archived before the last stop but not recorded; settled from their WARC records", settled);
     }
 
-    /** Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API). */
+    /**
+     * Opens the archive and starts the pipeline (and, in SERVER mode, the HTTP API).
+     *
+     * @throws org.tracemap.web.PortInUseException in SERVER mode, when another process listens on the configured port
+     */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env) throws Exception {
         return start(config, home, mode, env, RollingWarcWriter.FileOpener.DISK);
     }
@@ -226,6 +231,8 @@ public final class Tracemap implements AutoCloseable {
     /** As {@link #start(TracemapConfig, Path, Mode, Map)}, with WARC files opened by {@code warcFiles}: the seam for disk-fault tests. */
     public static Tracemap start(TracemapConfig config, Path home, Mode mode, Map<String, String> env,
                                  RollingWarcWriter.FileOpener warcFiles) throws Exception {
+        // Before anything is opened or locked: Vert.x would only log a taken port and leave a server without its API.
+        if (mode == Mode.SERVER) ListenPort.requireFree(config.string("tracemap.server.host"), config.integer("tracemap.server.port"));
         Tracemap t = new Tracemap(config, true, warcFiles);
         try {
             int files = t.crawls.loadFiles(config.path("tracemap.crawl.dir"));
@@ -368,7 +375,7 @@ public final class Tracemap implements AutoCloseable {
         String base = publicBase();
         JsonViews views = new JsonViews(base);
         UrlNormalizer normalizer = new UrlNormalizer();
-        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json);
+        CaptureResource captureResource = new CaptureResource(intake, captures, snapshots, extractions, auth, views, json, normalizer);
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, extractions, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)), auth,
                 config.bool("tracemap.replay.public"));
@@ -400,10 +407,17 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
         camel.bind("decideCandidate", new HttpBridge(candidateResource::decide, json, "id"));
         camel.bind("listDatapoints", new HttpBridge(datapointResource::list, json));
+        // Places, vocabulary and points added by hand (the place picker and the snapshot text view).
+        camel.bind("searchPlaces", new HttpBridge(new org.tracemap.web.PlaceResource(new org.tracemap.gazetteer.PlaceFinder(gazetteer))::search, json));
+        camel.bind("getVocabulary", new HttpBridge(new org.tracemap.web.VocabularyResource(gazetteer)::get, json));
+        camel.bind("addManualPoint", new HttpBridge(new org.tracemap.web.ManualPointResource(new org.tracemap.review.ManualPointService(catalog, snapshots, extractions, candidates,
+                audit, review(), gazetteer, normalizer), auth, views, datapointResource, json)::post, json));
         camel.bind("postSubmission", new HttpBridge(submissionResource::post, json));
         camel.bind("search", new HttpBridge(new SearchResource(index, auth, views)::search, json));
         camel.bind("postCapture", new HttpBridge(captureResource::post, json));
         camel.bind("getCapture", new HttpBridge(captureResource::get, json, "id"));
+        camel.bind("listCaptures", new HttpBridge(captureResource::list, json));
+        camel.bind("retryCapture", new HttpBridge(captureResource::retry, json, "id"));
         camel.bind("listSnapshots", new HttpBridge(snapshotResource::list, json));
         camel.bind("snapshotText", new HttpBridge(snapshotResource::text, json, "id"));
         SessionResource sessionResource = new SessionResource(auth, json);

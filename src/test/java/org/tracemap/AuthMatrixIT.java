@@ -58,7 +58,14 @@ class AuthMatrixIT {
         List<Row> table = List.of(
                 new Row("api-post-capture", "POST", "/api/captures", "{\"url\": \"http://127.0.0.1:9/matrix\"}", 401, 401, 202, 202, 202, 202),
                 new Row("api-get-capture", "GET", "/api/captures/" + captureId, null, 401, 401, 200, 200, 200, 200),
+                new Row("api-list-captures", "GET", "/api/captures?status=QUEUED,FAILED", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-retry-capture", "POST", "/api/captures/no-such-capture/retry", "{}", 401, 401, 404, 404, 404, 404),
                 new Row("api-snapshots", "GET", "/api/snapshots?url=http://127.0.0.1:9/matrix", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-snapshot-text", "GET", "/api/snapshots/no-such-snapshot/text", null, 401, 401, 404, 404, 404, 404),
+                // Sign-in reads the token in its body, not the caller's header: a wrong one is 401 whoever asks.
+                new Row("api-session-post", "POST", "/api/session", "{\"token\": \"not-a-token\"}", 401, 401, 401, 401, 401, 401),
+                new Row("api-session-get", "GET", "/api/session", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-session-delete", "DELETE", "/api/session", null, 204, 204, 204, 204, 204, 204),
                 new Row("api-search", "GET", "/api/search?q=matrix", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-crawls-post", "POST", "/api/crawls", "{\"name\": \"matrix\", \"seeds\": [\"http://127.0.0.1:9/\"]}",
                         401, 401, 403, 403, 201, 201),
@@ -74,10 +81,22 @@ class AuthMatrixIT {
                 new Row("api-candidate-decision", "POST", "/api/candidates/" + candidateId + "/decision", "{\"action\": \"shrug\", \"version\": 1}",
                         401, 401, 403, 400, 403, 400),
                 new Row("api-datapoints", "GET", "/api/datapoints", null, 401, 401, 200, 200, 200, 200),
+                new Row("api-places", "GET", "/api/places?q=Serb", null, 200, 200, 200, 200, 200, 200),
+                new Row("api-vocabulary", "GET", "/api/vocabulary", null, 200, 200, 200, 200, 200, 200),
+                // Proposing a point needs CAPTURE, saving it as reviewed REVIEW; allowed callers get the 400 the empty point deserves.
+                new Row("api-candidates-post", "POST", "/api/candidates", "{\"reviewed\": true}", 401, 401, 403, 400, 403, 400),
                 new Row("api-submissions", "POST", "/api/submissions", "{\"url\": \"http://127.0.0.1:9/suggested\"}", 202, 202, 202, 202, 202, 202),
                 new Row("replay", "GET", "/replay/20260101000000/http://127.0.0.1:9/never", null, 404, 404, 404, 404, 404, 404),
                 new Row("ui", "GET", "/ui/", null, 200, 200, 200, 200, 200, 200),
                 new Row("home", "GET", "/", null, 302, 302, 302, 302, 302, 302),
+                new Row("page-capture", "GET", "/capture", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-search", "GET", "/search", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-review", "GET", "/review", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-map", "GET", "/map", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-crawls", "GET", "/crawls", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-submit", "GET", "/submit", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-view", "GET", "/view", null, 200, 200, 200, 200, 200, 200),
+                new Row("page-text", "GET", "/text", null, 200, 200, 200, 200, 200, 200),
                 new Row("health", "GET", "/health", null, 200, 200, 200, 200, 200, 200),
                 new Row("metrics", "GET", "/metrics", null, 401, 401, 200, 200, 200, 200));
 

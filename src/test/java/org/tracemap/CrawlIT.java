@@ -89,6 +89,7 @@ class CrawlIT {
         assertThat(c1.path("blockedByRobots").asInt()).isEqualTo(2);
         assertThat(c1.path("discovered").asInt()).isEqualTo(7);
         assertThat(c1.path("failed").asInt()).isZero();
+        assertThat(c1.path("answeredError").asInt()).isZero();
         site.verify(0, getRequestedFor(urlMatching("/private/.*"))); // counted, never fetched
         site.verify(1, getRequestedFor(urlEqualTo("/news/1.html"))); // one URL, once, however often it was discovered
 
@@ -170,6 +171,22 @@ class CrawlIT {
         assertThat(run.path("counts").path("captured").asInt()).isZero();
         assertThat(run.path("errors").path("robots.txt could not be read (server error or unreachable)").asInt()).isEqualTo(1);
         site.verify(0, getRequestedFor(urlEqualTo("/")));
+    }
+
+    @Test
+    void anErrorPageIsCountedAsCapturedAndNamedAsWhatTheOriginAnswered() throws Exception {
+        String base = site.baseUrl();
+        site.stubFor(get(urlEqualTo("/moved-away.html")).willReturn(aResponse().withStatus(404).withBody("not here")));
+        assertThat(post("/api/crawls", Map.of("name", "errors", "seeds", List.of(base + "/moved-away.html"), "maxDepth", 0)).statusCode())
+                .isEqualTo(201);
+        JsonNode run = runToEnd("errors");
+        JsonNode counts = run.path("counts");
+        // Archived faithfully (captured, and new: the first copy of that URL), but said to be an error page, in words.
+        assertThat(counts.path("captured").asInt()).as(run.toPrettyString()).isEqualTo(1);
+        assertThat(counts.path("new").asInt()).isEqualTo(1);
+        assertThat(counts.path("answeredError").asInt()).isEqualTo(1);
+        assertThat(counts.path("failed").asInt()).isZero();
+        assertThat(run.path("errors").path("the origin answered 404 Not Found").asInt()).isEqualTo(1);
     }
 
     private JsonNode runToEnd(String crawl) throws Exception {

@@ -29,11 +29,12 @@ public final class CandidateStore {
     /**
      * A candidate as the review queue shows it, with its sources (best first).
      *
-     * @param rank the ranker's probability that a reviewer accepts it; null when there was no model
+     * @param label the project's name given by whoever added the candidate by hand; null for mined ones and submissions
+     * @param rank  the ranker's probability that a reviewer accepts it; null when there was no model
      */
     public record Candidate(long id, String status, int version, String origin, String company, String category, String country,
                             String city, Integer year, String quote, double score, Double lat, Double lon, String precision, String note,
-                            Long datapointId, String reason, String decidedBy, String decidedAt, String createdAt, Double rank,
+                            String label, Long datapointId, String reason, String decidedBy, String decidedAt, String createdAt, Double rank,
                             List<Source> sources) {
         /** The features of the quote the reviewer sees (its best-scoring source that has them); empty when none has. */
         public Map<String, Double> features() {
@@ -73,11 +74,20 @@ public final class CandidateStore {
     public record Suggested(String company, String category, String country, String city, Integer year, String note, Double lat,
                             Double lon, String precision) {}
 
+    /**
+     * What a person saw in one snapshot and added by hand: the passage ({@code quote}, at {@code quoteStart..quoteEnd}
+     * of the snapshot's extracted text) and the point it shows. {@code city}, {@code year}, {@code label}, {@code note}
+     * may be null.
+     */
+    public record Manual(String snapshotId, String captureId, String url, String quote, int quoteStart, int quoteEnd, String company,
+                         String category, String country, String city, Integer year, String label, String note, double lat, double lon,
+                         String precision) {}
+
     /** Filters for the review queue; null fields do not filter. */
     public record Query(String status, String company, String category, String country, String origin, int limit, int offset) {}
 
     private static final String COLUMNS = "id, status, version, origin, company, category, country, city, year, quote, score, lat, lon,"
-            + " precision, note, datapoint_id, reason, decided_by, decided_at, created_at, rank";
+            + " precision, note, label, datapoint_id, reason, decided_by, decided_at, created_at, rank";
     private static final TypeReference<Map<String, Double>> FEATURES = new TypeReference<>() {};
 
     private final Catalog catalog;
@@ -150,14 +160,14 @@ public final class CandidateStore {
             }
         }
         return insertCandidate(c, "MINED", m.company(), m.category(), m.country(), m.city(), m.year(), m.quote(), m.score(), m.lat(), m.lon(),
-                m.precision(), null, m.rank());
+                m.precision(), null, m.rank(), null);
     }
 
     /** A public submission: a candidate of its own (never grouped), backed by the capture of the submitted URL. */
     public long addSubmission(Suggested s, String captureId, String url, String clientHash, String fieldsJson) {
         return catalog.write(c -> {
             long id = insertCandidate(c, "SUBMISSION", s.company(), s.category(), s.country(), s.city() == null ? "" : s.city(), s.year(),
-                    null, 0, s.lat(), s.lon(), s.precision(), s.note(), null);
+                    null, 0, s.lat(), s.lon(), s.precision(), s.note(), null, null);
             insertSource(c, id, null, null, captureId, url, null, null, null, s.year(), null, null);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO submission (candidate_id, capture_id, client_hash, fields, created_at)"
                     + " VALUES (?,?,?,?,?)")) {
@@ -170,6 +180,18 @@ public final class CandidateStore {
             }
             return id;
         });
+    }
+
+    /**
+     * A point added by hand from a passage of one snapshot, within the caller's transaction (so that a reviewer's
+     * "save as reviewed point" approves it in the same one). A candidate of its own, never grouped with mined ones:
+     * its score is 0 because no rule scored it (filter the queue by origin MANUAL to find these).
+     */
+    public long addManualWithin(Connection c, Manual m) throws SQLException {
+        long id = insertCandidate(c, "MANUAL", m.company(), m.category(), m.country(), m.city() == null ? "" : m.city(), m.year(),
+                m.quote(), 0, m.lat(), m.lon(), m.precision(), m.note(), null, m.label());
+        insertSource(c, id, null, m.snapshotId(), m.captureId(), m.url(), m.quote(), m.quoteStart(), m.quoteEnd(), m.year(), null, null);
+        return id;
     }
 
     /** When the oldest submission from one (hashed) client since {@code sinceIso} was made, if any. */
@@ -200,10 +222,11 @@ public final class CandidateStore {
     }
 
     private long insertCandidate(Connection c, String origin, String company, String category, String country, String city, Integer year,
-                                 String quote, double score, Double lat, Double lon, String precision, String note, Double rank) throws SQLException {
+                                 String quote, double score, Double lat, Double lon, String precision, String note, Double rank, String label)
+            throws SQLException {
         String now = clock.instant().toString();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO candidate (status, version, origin, company, category, country, city, year,"
-                + " quote, score, lat, lon, precision, note, created_at, updated_at, rank) VALUES ('PENDING',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                + " quote, score, lat, lon, precision, note, created_at, updated_at, rank, label) VALUES ('PENDING',1,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, origin);
             ps.setString(2, company);
@@ -220,6 +243,7 @@ public final class CandidateStore {
             ps.setString(13, now);
             ps.setString(14, now);
             SqlValues.setDouble(ps, 15, rank);
+            ps.setString(16, label);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -360,13 +384,13 @@ public final class CandidateStore {
         return new Candidate(rs.getLong("id"), rs.getString("status"), rs.getInt("version"), rs.getString("origin"), rs.getString("company"),
                 rs.getString("category"), rs.getString("country"), rs.getString("city"), SqlValues.intOrNull(rs, "year"), rs.getString("quote"),
                 rs.getDouble("score"), SqlValues.doubleOrNull(rs, "lat"), SqlValues.doubleOrNull(rs, "lon"), rs.getString("precision"), rs.getString("note"),
-                datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"),
+                rs.getString("label"), datapoint, rs.getString("reason"), rs.getString("decided_by"), rs.getString("decided_at"), rs.getString("created_at"),
                 SqlValues.doubleOrNull(rs, "rank"), sources);
     }
 
     private static Candidate withSources(Candidate c, List<Source> sources) {
         return new Candidate(c.id(), c.status(), c.version(), c.origin(), c.company(), c.category(), c.country(), c.city(), c.year(), c.quote(),
-                c.score(), c.lat(), c.lon(), c.precision(), c.note(), c.datapointId(), c.reason(), c.decidedBy(), c.decidedAt(), c.createdAt(),
+                c.score(), c.lat(), c.lon(), c.precision(), c.note(), c.label(), c.datapointId(), c.reason(), c.decidedBy(), c.decidedAt(), c.createdAt(),
                 c.rank(), sources);
     }
 

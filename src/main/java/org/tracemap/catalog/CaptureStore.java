@@ -135,16 +135,83 @@ public final class CaptureStore {
         List<T> read(PreparedStatement ps) throws SQLException;
     }
 
-    /** Where some captures are: URL, status and error only (progress displays poll this often; no tags parsing). */
-    public record Progress(String id, String url, CaptureStatus status, String error) {}
+    /**
+     * Where some captures are: URL, status, error and what the origin answered (progress displays poll this
+     * often; no tags parsing).
+     *
+     * @param httpStatus the status of the archived answer (the last redirect hop), or null before it is archived
+     */
+    public record Progress(String id, String url, CaptureStatus status, String error, Integer httpStatus) {}
 
     public List<Progress> progress(java.util.Collection<String> ids) {
-        return byIds(ids, "SELECT id, url, status, error FROM capture WHERE id IN ", ps -> {
+        return byIds(ids, "SELECT c.id, c.url, c.status, c.error, s.http_status FROM capture c"
+                + " LEFT JOIN snapshot s ON s.id = c.snapshot_id WHERE c.id IN ", ps -> {
             List<Progress> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new Progress(rs.getString(1), rs.getString(2), CaptureStatus.valueOf(rs.getString(3)), rs.getString(4)));
+                while (rs.next()) {
+                    out.add(new Progress(rs.getString(1), rs.getString(2), CaptureStatus.valueOf(rs.getString(3)), rs.getString(4),
+                            SqlValues.intOrNull(rs, 5)));
+                }
             }
             return out;
+        });
+    }
+
+    /** One page of a capture list and how many captures match in all. */
+    public record Page(List<Capture> items, long total) {}
+
+    /** The captures {@code query} asks for, newest first (ties by id, so pages never overlap), and their total. */
+    public Page list(CaptureQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = query.where(params);
+        return catalog.read(c -> {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM capture WHERE " + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE " + where
+                    + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                bind(ps, params);
+                ps.setInt(params.size() + 1, query.limit());
+                ps.setInt(params.size() + 2, query.offset());
+                return new Page(all(ps), total);
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+    }
+
+    /** What {@link #retryFailed} found: the capture (null if there is none with that id) and whether it was queued again. */
+    public record Retry(Capture capture, boolean requeued) {}
+
+    /**
+     * Puts a FAILED capture back in the queue for a new round of tries, at once. Its HTTP attempts stay counted
+     * (they were made); its tries start again, or the fetcher would treat the first new try as its last. The
+     * error and the snapshot of the failed round are cleared from the capture, so that it does not show them
+     * as its new result; the transitions keep them (the FAILED row holds the error, the QUEUED row says who
+     * asked for the retry), and the snapshot stays listed under the URL. Any other status is left alone.
+     */
+    public Retry retryFailed(String id, String requestedBy) {
+        return catalog.write(c -> {
+            Instant now = clock.instant();
+            boolean requeued;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE capture SET status = 'QUEUED', error = NULL, snapshot_id = NULL, tries = 0,"
+                    + " retry_at = NULL, updated_at = ? WHERE id = ? AND status = 'FAILED'")) {
+                ps.setString(1, SqlValues.instant(now));
+                ps.setString(2, id);
+                requeued = ps.executeUpdate() == 1;
+            }
+            if (requeued) recordTransition(c, id, CaptureStatus.QUEUED, now, "retry requested by " + requestedBy);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM capture WHERE id = ?")) {
+                ps.setString(1, id);
+                return new Retry(first(ps).orElse(null), requeued);
+            }
         });
     }
 
@@ -360,6 +427,23 @@ public final class CaptureStore {
             if (ps.executeUpdate() != 1) throw new SQLException("no capture with id " + id);
         }
         recordTransition(c, id, status, now, error);
+    }
+
+    /** One recorded status change of a capture: the audit of its state machine. */
+    public record Transition(CaptureStatus status, Instant at, String detail) {}
+
+    /** Every status change of the capture, in the order they happened. */
+    public List<Transition> history(String id) {
+        return catalog.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, at, detail FROM capture_transition WHERE capture_id = ? ORDER BY rowid")) {
+                ps.setString(1, id);
+                List<Transition> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(new Transition(CaptureStatus.valueOf(rs.getString(1)), Instant.parse(rs.getString(2)), rs.getString(3)));
+                }
+                return out;
+            }
+        });
     }
 
     private void recordTransition(Connection c, String id, CaptureStatus status, Instant at, String detail) throws SQLException {

@@ -25,9 +25,14 @@ public final class CrawlStore {
     /** A frontier row. */
     public record Entry(String urlKey, String url, String host, int depth, String via, String status, String captureId) {}
 
-    /** The live counts of a run, as the API shows them. */
+    /**
+     * The live counts of a run, as the API shows them.
+     *
+     * @param answeredError captured pages (counted in {@code captured} and in new/changed/unchanged) whose origin
+     *                      answered 4xx/5xx: archived error pages, not the pages themselves
+     */
     public record Counts(int discovered, int captured, int newPages, int changed, int unchanged, int gone, int failed, int blockedByRobots,
-                         int pending) {}
+                         int pending, int answeredError) {}
 
     private final Catalog catalog;
     private final Clock clock;
@@ -280,18 +285,22 @@ public final class CrawlStore {
 
     public Counts counts(long runId) {
         return catalog.read(c -> {
-            int[] n = new int[9];
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, outcome, COUNT(*) FROM frontier WHERE run_id = ? GROUP BY status, outcome")) {
+            int[] n = new int[10];
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, outcome, error IS NOT NULL, COUNT(*) FROM frontier WHERE run_id = ?"
+                    + " GROUP BY status, outcome, error IS NOT NULL")) {
                 ps.setLong(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String status = rs.getString(1);
                         String outcome = rs.getString(2);
-                        int k = rs.getInt(3);
+                        boolean withError = rs.getBoolean(3);
+                        int k = rs.getInt(4);
                         n[0] += k;
                         switch (status) {
                             case "DONE" -> {
                                 if (!"FRESH".equals(outcome) && !"FAILED".equals(outcome)) n[1] += k; // FRESH: captured recently, skipped
+                                // A settled page carries an error only when the origin answered 4xx/5xx (CrawlRunner.settle).
+                                if (withError && !"FRESH".equals(outcome) && !"FAILED".equals(outcome)) n[9] += k;
                                 if ("NEW".equals(outcome)) n[2] += k;
                                 else if ("CHANGED".equals(outcome)) n[3] += k;
                                 else if ("UNCHANGED".equals(outcome)) n[4] += k;
@@ -307,7 +316,7 @@ public final class CrawlStore {
                     }
                 }
             }
-            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8]);
+            return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
         });
     }
 

@@ -72,7 +72,7 @@ final class CaptureCommand implements Callable<Integer> {
             if (!await) return reportQueued(queued, "they run when the pipeline does (bin/tracemap serve, or capture --wait)");
             return follow(queued, ids -> {
                 Map<String, ProgressWatcher.CaptureView> views = new java.util.HashMap<>();
-                for (var c : tracemap.captures().progress(ids)) views.put(c.id(), new ProgressWatcher.CaptureView(c.url(), c.status(), c.error()));
+                for (var c : tracemap.captures().progress(ids)) views.put(c.id(), new ProgressWatcher.CaptureView(c.url(), c.status(), c.error(), c.httpStatus()));
                 return views;
             });
         }
@@ -130,7 +130,8 @@ final class CaptureCommand implements Callable<Integer> {
     }
 
     private static int reportQueued(Queued queued, String where) {
-        System.out.println("queued " + queued.ids().size() + " captures" + (queued.rejected() > 0 ? ", rejected " + queued.rejected() : "") + "; " + where);
+        int n = queued.ids().size();
+        System.out.println("queued " + n + (n == 1 ? " capture" : " captures") + (queued.rejected() > 0 ? ", rejected " + queued.rejected() : "") + "; " + where);
         return queued.rejected() == 0 ? 0 : 1;
     }
 

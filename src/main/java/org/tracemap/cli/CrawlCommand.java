@@ -54,8 +54,8 @@ final class CrawlCommand implements Runnable {
                     CrawlStore.Counts c = t.crawlStore().counts(id);
                     int done = c.discovered() - c.pending();
                     long now = System.currentTimeMillis();
-                    String line = ProgressWatcher.bar(done, c.discovered()) + String.format("  new %d  changed %d  unchanged %d  gone %d  failed %d  robots %d",
-                            c.newPages(), c.changed(), c.unchanged(), c.gone(), c.failed(), c.blockedByRobots());
+                    String line = ProgressWatcher.bar(done, c.discovered()) + String.format("  new %d  changed %d  unchanged %d  gone %d  failed %d  robots %d"
+                            + "  error pages %d", c.newPages(), c.changed(), c.unchanged(), c.gone(), c.failed(), c.blockedByRobots(), c.answeredError());
                     if (terminal) {
                         err.print("\r" + line);
                     } else if (now - lastLine > 5000) { // logs: a line every 5 s, not a bar
@@ -82,10 +82,16 @@ final class CrawlCommand implements Runnable {
                     {"  changed", "" + c.changed()}, {"  unchanged", "" + c.unchanged()}, {"  gone", "" + c.gone()}, {"failed", "" + c.failed()},
                     {"blocked by robots", "" + c.blockedByRobots()}};
             for (String[] r : rows) out.printf("%-18s %8s%n", r[0], r[1]);
+            if (c.answeredError() > 0) {
+                // Archived as answered, so counted as captured above; but these copies are error pages, not the pages.
+                out.println();
+                out.println(c.answeredError() + " of the captured " + (c.answeredError() == 1 ? "page is an error page" : "pages are error pages")
+                        + ": the origin answered 4xx/5xx (see below)");
+            }
             Map<String, Integer> errors = store.errors(run.id());
             if (!errors.isEmpty()) {
                 out.println();
-                out.println("errors by cause:");
+                out.println("errors and error answers by cause:");
                 errors.forEach((cause, n) -> out.printf("%8d  %s%n", n, cause));
             }
         }

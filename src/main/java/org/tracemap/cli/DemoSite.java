@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The bundled sample site of {@code tracemap demo} ({@code src/main/resources/demo/site/}), served on a
@@ -20,6 +21,7 @@ final class DemoSite implements AutoCloseable {
 
     private final HttpServer server;
     private final String base;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     DemoSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,8 +62,9 @@ final class DemoSite implements AutoCloseable {
         }
     }
 
+    /** Stops serving; a second call (the demo's shutdown hook, then its try block) does nothing. */
     @Override
     public void close() {
-        server.stop(0);
+        if (closed.compareAndSet(false, true)) server.stop(0);
     }
 }

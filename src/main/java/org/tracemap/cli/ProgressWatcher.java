@@ -16,8 +16,12 @@ import org.tracemap.catalog.CaptureStatus;
 final class ProgressWatcher {
     private static final int WIDTH = 30;
 
-    /** What the progress display needs of a capture, wherever it is read from. */
-    record CaptureView(String url, CaptureStatus status, String error) {}
+    /**
+     * What the progress display needs of a capture, wherever it is read from.
+     *
+     * @param httpStatus what the origin answered (the archived answer), or null when nothing is archived
+     */
+    record CaptureView(String url, CaptureStatus status, String error, Integer httpStatus) {}
 
     /** Reads the current state of some captures, from the catalogue or from a server. */
     @FunctionalInterface

@@ -32,13 +32,18 @@ final class ReviewCommand implements Runnable {
 
     @Command(name = "list", description = "Candidates, best first: by the ranker's rank where there is one, else by score.")
     static final class ListCandidates implements Callable<Integer> {
+        private static final java.util.List<String> STATUSES = java.util.List.of("PENDING", "APPROVED", "REJECTED", "MERGED");
+
         @picocli.CommandLine.Mixin
         HelpOption help;
 
         @Mixin
         ArchiveOptions archive;
 
-        @Option(names = "--status", description = "PENDING (default), APPROVED, REJECTED, MERGED")
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--status", description = "PENDING (default), APPROVED, REJECTED, MERGED or ALL")
         String status = "PENDING";
 
         @Option(names = "--limit", description = "how many (default 50)")
@@ -46,16 +51,25 @@ final class ReviewCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            String wanted = status.strip().toUpperCase(java.util.Locale.ROOT);
+            boolean all = wanted.equals("ALL");
+            if (!all && !STATUSES.contains(wanted)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--status must be " + String.join(", ", STATUSES) + " or ALL, not '" + status + "'");
+            }
+            java.io.PrintWriter out = spec.commandLine().getOut();
             try (Tracemap t = Tracemap.open(archive.config(Map.of()))) {
-                var page = t.candidates().list(new CandidateStore.Query(status.toUpperCase(java.util.Locale.ROOT), null, null, null, null, limit, 0));
-                System.out.println(page.getValue() + " " + status.toLowerCase(java.util.Locale.ROOT) + " candidates");
+                var page = t.candidates().list(new CandidateStore.Query(all ? null : wanted, null, null, null, null, limit, 0));
+                out.println(page.getValue() + (all ? "" : " " + wanted.toLowerCase(java.util.Locale.ROOT)) + " candidates");
                 for (CandidateStore.Candidate c : page.getKey()) {
-                    System.out.printf("%n#%d v%d  %.2f%s  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(), c.score(),
+                    // Under ALL each candidate says where it stands; under one status that is the heading's.
+                    out.printf("%n#%d v%d%s  %.2f%s  %s × %s × %s%s%s  (%d source%s)%n", c.id(), c.version(),
+                            all ? " " + c.status().toLowerCase(java.util.Locale.ROOT) : "", c.score(),
                             c.rank() == null ? "" : String.format(java.util.Locale.ROOT, " rank %.2f", c.rank()), c.company(), c.category(),
                             c.country(), c.city() == null || c.city().isEmpty() ? "" : " / " + c.city(), c.year() == null ? "" : ", " + c.year(),
                             c.sources().size(), c.sources().size() == 1 ? "" : "s");
-                    if (c.quote() != null) System.out.println("   \u201c" + c.quote() + "\u201d");
-                    if (!c.sources().isEmpty()) System.out.println("   " + c.sources().get(0).url());
+                    if (c.quote() != null) out.println("   \u201c" + c.quote() + "\u201d");
+                    if (!c.sources().isEmpty()) out.println("   " + c.sources().get(0).url());
                 }
             }
             return 0;

@@ -10,6 +10,7 @@ import org.tracemap.archive.ArchiveLayout;
 import org.tracemap.config.TracemapConfig;
 import org.tracemap.gazetteer.GazetteerLoader;
 import org.tracemap.index.LuceneIndex;
+import org.tracemap.index.PassagePart;
 import org.tracemap.index.QueryExpander;
 import org.tracemap.index.SearchHit;
 import org.tracemap.index.SearchQuery;
@@ -43,6 +44,9 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--to", description = "published (or captured) on or before this date (yyyy-MM-dd)")
     LocalDate to;
 
+    @Option(names = "--year", description = "published (or, for pages without a date, captured) in this year")
+    Integer year;
+
     @Option(names = "--company", description = "only pages naming this company (gazetteer id, e.g. huawei)")
     String company;
 
@@ -60,7 +64,7 @@ final class SearchCommand implements Callable<Integer> {
         TracemapConfig config = archive.config(Map.of());
         Path dir = new ArchiveLayout(Path.of(config.string("tracemap.archive.dir"))).index();
         QueryExpander expander = new QueryExpander(GazetteerLoader.load(config.path("tracemap.mine.gazetteer-dir"))); // as the server searches
-        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit, company, category, country), expander);
+        SearchResult result = LuceneIndex.searchCommitted(dir, new SearchQuery(query, lang, null, null, from, to, limit, company, category, country, 0, year), expander);
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("total", result.total());
@@ -74,48 +78,15 @@ final class SearchCommand implements Callable<Integer> {
             System.out.println();
             System.out.println(h.title() + "  [" + h.lang() + ", " + h.timestamp() + "]");
             System.out.println("  " + h.url());
-            for (String s : h.snippets()) System.out.println("  … " + plain(s));
+            for (var passage : h.passages()) System.out.println("  … " + plain(passage));
         }
         return 0;
     }
 
-    /**
-     * A snippet for the terminal: the highlight tags as brackets and the page's own characters as they are.
-     * Snippets come HTML-escaped (the API's are shown in a browser, and pages are hostile), so the entities the
-     * highlighter writes ({@code &amp; &lt; &gt; &quot; &#x27; &#x2F;}, numeric ones in general) are turned back.
-     */
-    static String plain(String snippet) {
-        String s = snippet.replace("<mark>", "[").replace("</mark>", "]");
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int semi = c == '&' ? s.indexOf(';', i) : -1;
-            String decoded = semi > i && semi - i <= 10 ? entity(s.substring(i + 1, semi)) : null;
-            if (decoded == null) {
-                out.append(c);
-            } else {
-                out.append(decoded);
-                i = semi;
-            }
-        }
+    /** A passage for the terminal: the page's own characters, the matches in brackets. */
+    static String plain(java.util.List<PassagePart> passage) {
+        StringBuilder out = new StringBuilder();
+        for (PassagePart part : passage) out.append(part.hit() ? "[" + part.text() + "]" : part.text());
         return out.toString();
-    }
-
-    private static String entity(String name) {
-        switch (name) {
-            case "amp": return "&";
-            case "lt": return "<";
-            case "gt": return ">";
-            case "quot": return "\"";
-            case "apos": return "'";
-            default:
-                try {
-                    int cp = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16)
-                            : name.startsWith("#") ? Integer.parseInt(name.substring(1)) : -1;
-                    return Character.isValidCodePoint(cp) ? Character.toString(cp) : null;
-                } catch (NumberFormatException e) {
-                    return null;
-                }
-        }
     }
 }

@@ -1,11 +1,13 @@
 package org.tracemap.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.tracemap.Tracemap;
 import org.tracemap.config.TracemapConfig;
+import org.tracemap.web.PortInUseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     HelpOption help;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     ArchiveOptions archive;
@@ -31,7 +36,12 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) flags.put("tracemap.server.port", port.toString());
         if (host != null) flags.put("tracemap.server.host", host);
         TracemapConfig config = archive.config(flags);
-        Tracemap tracemap = Tracemap.start(config, ArchiveOptions.home(), Tracemap.Mode.SERVER, System.getenv());
+        Tracemap tracemap;
+        try {
+            tracemap = Tracemap.start(config, ArchiveOptions.home(), Tracemap.Mode.SERVER, System.getenv());
+        } catch (PortInUseException e) {
+            return portInUse(spec, e);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -44,11 +54,20 @@ final class ServeCommand implements Callable<Integer> {
         }, "tracemap-shutdown"));
         String url = "http://" + config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port");
         System.out.println("Tracemap is serving " + url + " (archive: " + tracemap.layout().root().toAbsolutePath() + ")");
+        System.out.println("Review queue: " + url + "/review");
         if (tracemap.generatedAdminToken() != null) {
-            System.out.println("Admin token (shown once; keep it): " + tracemap.generatedAdminToken());
+            TokenBlock.print(System.out, "Admin token, shown only this once (keep it; sign in with it):", tracemap.generatedAdminToken(),
+                    List.of("Lost it? Mint another admin token beside the server (same archive):",
+                            "    bin/tracemap users add NAME --role admin --archive " + tracemap.layout().root().toAbsolutePath()));
         }
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The one line a taken port gets (no stack trace), and exit code 1. */
+    static int portInUse(picocli.CommandLine.Model.CommandSpec spec, PortInUseException e) {
+        spec.commandLine().getErr().println("error: " + e.getMessage() + "; use --port N");
+        return 1;
     }
 }

@@ -43,7 +43,9 @@ final class ServerClient implements AutoCloseable {
     ProgressWatcher.CaptureView find(String id) throws IOException {
         JsonNode c = call(new HttpGet(base + "/api/captures/" + id));
         String error = c.path("error").isNull() ? null : c.path("error").asText();
-        return new ProgressWatcher.CaptureView(c.path("url").asText(), CaptureStatus.valueOf(c.path("status").asText()), error);
+        JsonNode answered = c.path("snapshot").path("httpStatus");
+        return new ProgressWatcher.CaptureView(c.path("url").asText(), CaptureStatus.valueOf(c.path("status").asText()), error,
+                answered.isInt() ? answered.asInt() : null);
     }
 
     private JsonNode call(HttpUriRequestBase request) throws IOException {

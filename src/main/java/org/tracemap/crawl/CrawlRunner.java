@@ -17,6 +17,7 @@ import org.tracemap.catalog.CaptureStatus;
 import org.tracemap.catalog.CaptureStore;
 import org.tracemap.catalog.CrawlStore;
 import org.tracemap.catalog.ExtractionStore;
+import org.tracemap.catalog.OriginAnswer;
 import org.tracemap.catalog.Snapshot;
 import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.config.TracemapConfig;
@@ -190,8 +191,10 @@ public final class CrawlRunner implements AutoCloseable {
             }
             Snapshot s = c.snapshotId() == null ? null : snapshots.find(c.snapshotId()).orElse(null);
             String outcome = s == null ? "FAILED" : s.change().name();
-            store.update(run.id(), e.urlKey(), "DONE", null, outcome, s != null && s.httpStatus() >= 400 && !"GONE".equals(outcome)
-                    ? "HTTP " + s.httpStatus() : null);
+            // An error answer is archived as answered (its change kind says whether it is new), and the frontier says
+            // in words what it was, so that no report calls an archived 404 simply "captured, new".
+            store.update(run.id(), e.urlKey(), "DONE", null, outcome, s != null && OriginAnswer.isError(s.httpStatus()) && !"GONE".equals(outcome)
+                    ? OriginAnswer.sentence(s.httpStatus()) : null);
             if (s != null && e.depth() < d.depthLimit()) {
                 List<CrawlStore.Entry> links = new ArrayList<>();
                 extractions.find(s.id()).ifPresent(x -> {

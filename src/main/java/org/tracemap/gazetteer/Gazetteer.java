@@ -27,6 +27,7 @@ public final class Gazetteer {
     private final Set<String> referenceNouns;
     private final Set<String> childOf;
     private final Map<Place, List<String>> cityNames;
+    private final List<Place> cities;
 
     /** A country's names and the coordinate its country-precision points are mapped to. */
     public record Country(String iso2, String name, String nameZh, List<String> variants, double lat, double lon) {
@@ -38,9 +39,9 @@ public final class Gazetteer {
     Gazetteer(Map<String, Company> companies, Map<Company, List<String>> descriptors, Map<String, Category> categories, Map<String, Country> countries,
               List<Place> cities, Map<Place, List<String>> cityNames, Set<String> ambiguousNames, List<String> notPlaces,
               Map<Wording, List<String>> context) {
-        this.companies = Map.copyOf(companies);
-        this.categories = Map.copyOf(categories);
-        this.countries = Map.copyOf(countries);
+        this.companies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(companies)); // file order: forms list them so
+        this.categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories)); // file order: forms list them so
+        this.countries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(countries)); // file order: forms list them so
         this.ambiguousNames = Set.copyOf(ambiguousNames);
         List<String> nouns = context.getOrDefault(Wording.REFERENCE_NOUNS, List.of());
         this.parentOf = lowerCased(context.getOrDefault(Wording.PARENT_OF, List.of()));
@@ -50,6 +51,7 @@ public final class Gazetteer {
                 "\\bthe\\s+(?:[\\p{L}\\p{N}'\u2019-]+[\\s\u2010\u2011-]+){0,3}(?:" + String.join("|", nouns.stream()
                         .map(java.util.regex.Pattern::quote).toList()) + ")(s?)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
         this.cityNames = Map.copyOf(cityNames);
+        this.cities = List.copyOf(cities);
         for (Company c : companies.values()) for (String n : c.names()) companyNames.add(n, c);
         descriptors.forEach((c, phrases) -> phrases.forEach(p -> companyDescriptors.add(p, c)));
         for (Category c : categories.values()) for (String cue : c.cues()) addWithPlural(categoryCues, cue, c);
@@ -226,6 +228,16 @@ public final class Gazetteer {
     /** Every name of a city (English, ASCII, Chinese and the other names of cities.tsv); empty for a country or an unknown place. */
     public List<String> cityNames(Place city) {
         return cityNames.getOrDefault(city, List.of());
+    }
+
+    /** Every country, in no particular order. */
+    public List<Country> countries() {
+        return new ArrayList<>(countries.values());
+    }
+
+    /** Every city of cities.tsv (those of 100,000 people or more), in the file's order. */
+    public List<Place> cities() {
+        return cities;
     }
 
     public int countryCount() {

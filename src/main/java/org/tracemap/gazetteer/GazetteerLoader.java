@@ -58,7 +58,8 @@ public final class GazetteerLoader {
             List<String> names = new ArrayList<>();
             collectNames(e, names);
             names.add(e.name() == null ? e.id() : e.name());
-            if (companies.put(e.id(), new Company(e.id(), e.name() == null ? e.id() : e.name(), List.copyOf(names))) != null) {
+            if (companies.put(e.id(), new Company(e.id(), e.name() == null ? e.id() : e.name(),
+                    e.zh() == null || e.zh().isEmpty() ? "" : e.zh().get(0).strip(), List.copyOf(names))) != null) {
                 throw new GazetteerException(source.describe("companies.yaml") + ": company id '" + e.id() + "' appears twice");
             }
             if (e.descriptors() != null) descriptors.put(companies.get(e.id()), List.copyOf(e.descriptors()));

@@ -26,8 +26,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /** One search on one reader: the query across the English, Chinese and bigram fields, filters, facets and snippets. */
 final class IndexSearch {
@@ -57,6 +55,11 @@ final class IndexSearch {
             long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
             long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
             all.add(LongPoint.newRangeQuery(IndexFields.DAY, from, to), BooleanClause.Occur.FILTER);
+        }
+        if (q.year() != null) { // the year facet's value: of the same day (publication, else capture) as from/to
+            long first = java.time.LocalDate.of(q.year(), 1, 1).toEpochDay();
+            long last = java.time.LocalDate.of(q.year(), 12, 31).toEpochDay();
+            all.add(LongPoint.newRangeQuery(IndexFields.DAY, first, last), BooleanClause.Occur.FILTER);
         }
         Query query = all.build();
         FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, q.offset() + q.limit(), new FacetsCollectorManager());
@@ -110,18 +113,14 @@ final class IndexSearch {
     }
 
     private List<SearchHit> hits(TopDocs top, Query text) throws IOException {
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, IndexFields.analyzer())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true)) // escaped: pages are hostile
-                .withMaxLength(200_000)
-                .build();
-        Map<String, String[]> snippets = highlighter.highlightFields(new String[] {IndexFields.BODY_EN, IndexFields.BODY_ZH}, text, top, new int[] {2, 2});
+        List<HighlightFormatter.Highlight> highlights = new HitHighlighter(searcher).highlight(text, top);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
             Document doc = searcher.storedFields().document(sd.doc);
-            String snippet = snippets.get(IndexFields.BODY_EN)[i] != null ? snippets.get(IndexFields.BODY_EN)[i] : snippets.get(IndexFields.BODY_ZH)[i];
+            HighlightFormatter.Highlight h = highlights.get(i);
             hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.CAPTURE_ID), doc.get(IndexFields.URL), doc.get(IndexFields.TITLE),
-                    doc.get(IndexFields.TIMESTAMP), doc.get(IndexFields.LANG), snippet == null ? List.of() : List.of(snippet.split("… ")), sd.score));
+                    doc.get(IndexFields.TIMESTAMP), doc.get(IndexFields.LANG), h.snippets(), h.passages(), sd.score));
         }
         return hits;
     }

@@ -83,7 +83,9 @@ final class DataPointEdits {
                 throw new InvalidInputException("edits.precision", "precision must be exact, city or country");
             }
         }
-        DataPoint point = new DataPoint(0, 1, company, category, secondary, text(edits, "label", 300), country, city,
+        // A candidate added by hand carries the label its author gave; an edit replaces it.
+        String label = edits.containsKey("label") ? text(edits, "label", 300) : c.label();
+        DataPoint point = new DataPoint(0, 1, company, category, secondary, label, country, city,
                 text(edits, "address", 500), lat, lon, precision, yearStarted, yearEnded, text(edits, "description", 5000),
                 topics(edits), actor, null, null, List.of());
 

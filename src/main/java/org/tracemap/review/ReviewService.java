@@ -42,60 +42,66 @@ public final class ReviewService {
     }
 
     public Outcome decide(long candidateId, Decision d, String actor) {
+        return catalog.write(c -> decideWithin(c, candidateId, d, actor));
+    }
+
+    /**
+     * The same decision within the caller's transaction: how a point added by hand as already reviewed is created
+     * and approved at once, with the same checks and the same audit entry as any approval.
+     */
+    public Outcome decideWithin(java.sql.Connection c, long candidateId, Decision d, String actor) throws java.sql.SQLException {
         String action = d.action() == null ? "" : d.action().strip().toLowerCase(Locale.ROOT);
         if (!List.of("approve", "reject", "merge").contains(action)) {
             throw new InvalidInputException("action", "action must be approve, reject or merge");
         }
         if (d.version() == null) throw new InvalidInputException("version", "version is required: the candidate version you reviewed");
-        return catalog.write(c -> {
-            Candidate cand = candidates.findWithin(c, candidateId)
-                    .orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "no candidate with id " + candidateId));
-            if (cand.version() != d.version() || !cand.status().equals("PENDING")) {
-                throw new ReviewException(ReviewException.Kind.CONFLICT, "candidate " + candidateId + " is at version " + cand.version()
-                        + " (" + cand.status() + (cand.decidedBy() == null ? "" : " by " + cand.decidedBy()) + "); you decided on version "
-                        + d.version() + ": reload it and decide again");
+        Candidate cand = candidates.findWithin(c, candidateId)
+                .orElseThrow(() -> new ReviewException(ReviewException.Kind.NOT_FOUND, "no candidate with id " + candidateId));
+        if (cand.version() != d.version() || !cand.status().equals("PENDING")) {
+            throw new ReviewException(ReviewException.Kind.CONFLICT, "candidate " + candidateId + " is at version " + cand.version()
+                    + " (" + cand.status() + (cand.decidedBy() == null ? "" : " by " + cand.decidedBy()) + "); you decided on version "
+                    + d.version() + ": reload it and decide again");
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("version", cand.version());
+        DataPoint point = null;
+        switch (action) {
+            case "reject" -> {
+                if (d.reason() == null || d.reason().isBlank()) throw new InvalidInputException("reason", "a reason is required to reject");
+                if (d.reason().length() > 2000) throw new InvalidInputException("reason", "reason is longer than 2000 characters");
+                decideOrConflict(c, cand, d, "REJECTED", null, d.reason().strip(), actor);
+                detail.put("reason", d.reason().strip());
+                audit.appendWithin(c, actor, "reject", cand.id(), null, detail);
             }
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("version", cand.version());
-            DataPoint point = null;
-            switch (action) {
-                case "reject" -> {
-                    if (d.reason() == null || d.reason().isBlank()) throw new InvalidInputException("reason", "a reason is required to reject");
-                    if (d.reason().length() > 2000) throw new InvalidInputException("reason", "reason is longer than 2000 characters");
-                    decideOrConflict(c, cand, d, "REJECTED", null, d.reason().strip(), actor);
-                    detail.put("reason", d.reason().strip());
-                    audit.appendWithin(c, actor, "reject", cand.id(), null, detail);
-                }
-                case "approve" -> {
-                    DataPointEdits.Result edited = edits.apply(cand, d.edits() == null ? Map.of() : d.edits(), actor);
-                    List<DataPointStore.Source> sources = archivedSources(cand);
-                    long id = datapoints.insertWithin(c, edited.point());
-                    datapoints.addSourcesWithin(c, id, sources);
-                    decideOrConflict(c, cand, d, "APPROVED", id, d.reason(), actor);
-                    detail.put("changes", edited.changes());
-                    detail.put("sources", sources.size());
-                    if (d.reason() != null && !d.reason().isBlank()) detail.put("reason", d.reason().strip());
-                    audit.appendWithin(c, actor, "approve", cand.id(), id, detail);
-                    point = datapoints.findWithin(c, id).orElseThrow();
-                }
-                default -> { // merge
-                    if (d.edits() != null && !d.edits().isEmpty()) {
-                        throw new InvalidInputException("edits", "a merge adds sources to an existing data point; edit that data point instead");
-                    }
-                    long into = parseId(d.into());
-                    DataPoint target = datapoints.findWithin(c, into)
-                            .orElseThrow(() -> new InvalidInputException("into", "no data point with id " + d.into()));
-                    List<DataPointStore.Source> sources = archivedSources(cand);
-                    int added = datapoints.addSourcesWithin(c, target.id(), sources);
-                    decideOrConflict(c, cand, d, "MERGED", target.id(), d.reason(), actor);
-                    detail.put("into", target.id());
-                    detail.put("sourcesAdded", added);
-                    audit.appendWithin(c, actor, "merge", cand.id(), target.id(), detail);
-                    point = datapoints.findWithin(c, target.id()).orElseThrow();
-                }
+            case "approve" -> {
+                DataPointEdits.Result edited = edits.apply(cand, d.edits() == null ? Map.of() : d.edits(), actor);
+                List<DataPointStore.Source> sources = archivedSources(cand);
+                long id = datapoints.insertWithin(c, edited.point());
+                datapoints.addSourcesWithin(c, id, sources);
+                decideOrConflict(c, cand, d, "APPROVED", id, d.reason(), actor);
+                detail.put("changes", edited.changes());
+                detail.put("sources", sources.size());
+                if (d.reason() != null && !d.reason().isBlank()) detail.put("reason", d.reason().strip());
+                audit.appendWithin(c, actor, "approve", cand.id(), id, detail);
+                point = datapoints.findWithin(c, id).orElseThrow();
             }
-            return new Outcome(candidates.findWithin(c, candidateId).orElseThrow(), point);
-        });
+            default -> { // merge
+                if (d.edits() != null && !d.edits().isEmpty()) {
+                    throw new InvalidInputException("edits", "a merge adds sources to an existing data point; edit that data point instead");
+                }
+                long into = parseId(d.into());
+                DataPoint target = datapoints.findWithin(c, into)
+                        .orElseThrow(() -> new InvalidInputException("into", "no data point with id " + d.into()));
+                List<DataPointStore.Source> sources = archivedSources(cand);
+                int added = datapoints.addSourcesWithin(c, target.id(), sources);
+                decideOrConflict(c, cand, d, "MERGED", target.id(), d.reason(), actor);
+                detail.put("into", target.id());
+                detail.put("sourcesAdded", added);
+                audit.appendWithin(c, actor, "merge", cand.id(), target.id(), detail);
+                point = datapoints.findWithin(c, target.id()).orElseThrow();
+            }
+        }
+        return new Outcome(candidates.findWithin(c, candidateId).orElseThrow(), point);
     }
 
     private void decideOrConflict(java.sql.Connection c, Candidate cand, Decision d, String status, Long datapoint, String reason, String actor)

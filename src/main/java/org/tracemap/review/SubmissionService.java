@@ -107,6 +107,8 @@ public final class SubmissionService {
                     .orElseThrow(() -> new InvalidInputException("country", "country must be an ISO 3166 alpha-2 code such as KE"));
         }
         String city = text(fields, "city", 200);
+        // A city is a place only with its country (the picker sends both); alone it could be any of a dozen Santa Cruzes.
+        if (city != null && country == null) throw new InvalidInputException("city", "give the city's country too (an ISO 3166 code such as RS)");
         Integer year = year(fields);
         String note = text(fields, "note", 2000);
 

@@ -3,6 +3,7 @@ package org.tracemap.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tracemap.catalog.Capture;
 import org.tracemap.catalog.CaptureStore;
@@ -11,8 +12,12 @@ import org.tracemap.catalog.SnapshotStore;
 import org.tracemap.catalog.TokenStore;
 import org.tracemap.intake.CaptureIntake;
 import org.tracemap.intake.CaptureSubmission;
+import org.tracemap.intake.UrlNormalizer;
 
-/** {@code POST /api/captures} and {@code GET /api/captures/{id}}. */
+/**
+ * {@code POST /api/captures}, {@code GET /api/captures} (a page of captures, filtered), {@code GET /api/captures/{id}}
+ * and {@code POST /api/captures/{id}/retry}.
+ */
 public final class CaptureResource {
     private static final int MAX_BODY = 64 * 1024;
     private static final java.util.Set<String> FIELDS = java.util.Set.of("url", "tags", "note");
@@ -24,9 +29,11 @@ public final class CaptureResource {
     private final Authenticator auth;
     private final JsonViews views;
     private final ObjectMapper json;
+    private final CaptureListParams listParams;
 
     public CaptureResource(CaptureIntake intake, CaptureStore captures, SnapshotStore snapshots, ExtractionStore extractions,
-                           Authenticator auth, JsonViews views, ObjectMapper json) {
+                           Authenticator auth, JsonViews views, ObjectMapper json, UrlNormalizer normalizer) {
+        this.listParams = new CaptureListParams(normalizer);
         this.intake = intake;
         this.captures = captures;
         this.snapshots = snapshots;
@@ -61,8 +68,36 @@ public final class CaptureResource {
         auth.require(request, Role.Permission.READ);
         String id = request.pathParam("id");
         Capture capture = captures.find(id).orElseThrow(() -> new ApiException(404, "no capture with id " + id, "id"));
+        return ApiResponse.json(200, view(capture));
+    }
+
+    /** {@code GET /api/captures}: {@code {"items": [capture...], "total": n}}, newest first; filters in {@link CaptureListParams}. */
+    public ApiResponse list(ApiRequest request) {
+        auth.require(request, Role.Permission.READ);
+        CaptureStore.Page page = captures.list(listParams.read(request));
+        List<Map<String, Object>> items = page.items().stream().map(this::view).toList();
+        return ApiResponse.json(200, Map.of("items", items, "total", page.total()));
+    }
+
+    /**
+     * {@code POST /api/captures/{id}/retry}: a FAILED capture goes back to the queue for a new round of tries
+     * ({@code 202} with the capture); any other status is {@code 409}, since only a failure has anything to retry.
+     */
+    public ApiResponse retry(ApiRequest request) {
+        TokenStore.Principal who = auth.require(request, Role.Permission.CAPTURE);
+        String id = request.pathParam("id");
+        CaptureStore.Retry retry = captures.retryFailed(id, who.name());
+        if (retry.capture() == null) throw new ApiException(404, "no capture with id " + id, "id");
+        if (!retry.requeued()) {
+            throw new ApiException(409, "capture " + id + " is " + retry.capture().status() + ", not FAILED: only a failed capture can be retried"
+                    + (retry.capture().status().isSettled() ? " (capture the URL again to get a new copy)" : " (it is still in the pipeline)"), "id");
+        }
+        return ApiResponse.json(202, view(retry.capture()));
+    }
+
+    private Map<String, Object> view(Capture capture) {
         String snapshotId = capture.snapshotId();
-        return ApiResponse.json(200, views.capture(capture, snapshotId == null ? null : snapshots.find(snapshotId).orElse(null),
-                snapshotId == null ? null : extractions.find(snapshotId).orElse(null)));
+        return views.capture(capture, snapshotId == null ? null : snapshots.find(snapshotId).orElse(null),
+                snapshotId == null ? null : extractions.find(snapshotId).orElse(null));
     }
 }

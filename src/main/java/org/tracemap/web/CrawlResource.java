@@ -112,6 +112,7 @@ public final class CrawlResource {
         counts.put("failed", c.failed());
         counts.put("blockedByRobots", c.blockedByRobots());
         counts.put("pending", c.pending());
+        counts.put("answeredError", c.answeredError()); // of the captured: the origin answered 4xx/5xx (archived error pages)
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", String.valueOf(r.id()));
         m.put("crawl", r.crawl());

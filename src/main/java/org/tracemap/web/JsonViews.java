@@ -54,6 +54,10 @@ public final class JsonViews {
         out.put("url", s.url());
         out.put("timestamp", s.timestamp());
         out.put("httpStatus", s.httpStatus());
+        // In words, because an archived 404 is a successful capture of an error page, and must not pass for the page.
+        out.put("httpReason", org.tracemap.catalog.OriginAnswer.reason(s.httpStatus()));
+        out.put("originAnswer", org.tracemap.catalog.OriginAnswer.sentence(s.httpStatus()));
+        out.put("originError", org.tracemap.catalog.OriginAnswer.isError(s.httpStatus()));
         out.put("contentType", s.contentType());
         out.put("payloadDigest", s.payloadDigest());
         out.put("change", s.change().name());
@@ -89,6 +93,7 @@ public final class JsonViews {
         m.put("lon", c.lon());
         m.put("precision", c.precision());
         m.put("note", c.note());
+        m.put("label", c.label()); // given when the candidate was added by hand; null otherwise
         List<Map<String, Object>> sources = new ArrayList<>();
         for (var s : c.sources()) {
             Map<String, Object> v = new LinkedHashMap<>();

@@ -12,7 +12,12 @@ import org.tracemap.index.SearchHit;
 import org.tracemap.index.SearchQuery;
 import org.tracemap.index.SearchResult;
 
-/** {@code GET /api/search?q=&lang=&host=&type=&from=&to=&limit=&offset=} ({@code limit} 1 to 1000, default 20; {@code offset} 0 to 10,000). */
+/**
+ * {@code GET /api/search?q=&lang=&host=&type=&from=&to=&year=&company=&category=&country=&limit=&offset=} ({@code limit}
+ * 1 to 1000, default 20; {@code offset} 0 to 10,000). {@code year} is a value of the {@code year} facet: the year of
+ * publication, or of capture when the page gave no date. Each hit carries its highlights twice: {@code snippets}
+ * (escaped HTML with {@code <mark>}) and {@code passages} (lists of {@code {"text", "hit"}} parts, plain text).
+ */
 public final class SearchResource {
     private final LuceneIndex index;
     private final Authenticator auth;
@@ -30,7 +35,7 @@ public final class SearchResource {
                 blankToNull(request.queryParam("host").orElse(null)), blankToNull(request.queryParam("type").orElse(null)),
                 date(request, "from"), date(request, "to"), limit(request), blankToNull(request.queryParam("company").orElse(null)),
                 blankToNull(request.queryParam("category").orElse(null)), blankToNull(request.queryParam("country").orElse(null)),
-                CandidateResource.intParam(request, "offset", 0, 0, SearchQuery.MAX_OFFSET));
+                CandidateResource.intParam(request, "offset", 0, 0, SearchQuery.MAX_OFFSET), year(request));
         SearchResult result;
         try {
             result = index.search(query);
@@ -55,6 +60,7 @@ public final class SearchResource {
         out.put("replayUrl", views.replayUrl(h.timestamp(), h.url()));
         out.put("lang", h.lang());
         out.put("snippets", h.snippets());
+        out.put("passages", h.passages());
         out.put("captureId", h.captureId());
         out.put("score", h.score());
         return out;
@@ -68,6 +74,11 @@ public final class SearchResource {
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new ApiException(400, name + " must be a date (yyyy-MM-dd) or a year", name);
         }
+    }
+
+    private static Integer year(ApiRequest request) {
+        if (blankToNull(request.queryParam("year").orElse(null)) == null) return null;
+        return CandidateResource.intParam(request, "year", 0, SearchQuery.MIN_YEAR, SearchQuery.MAX_YEAR);
     }
 
     private static int limit(ApiRequest request) {

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * {@code /api/session}: the browser's sign-in. {@code POST {"token"}} checks the token and answers who it is with
  * a session cookie (HttpOnly, SameSite=Strict) and the CSRF token the page sends back on changes; {@code GET}
- * answers the same for a signed-in browser (401 otherwise); {@code DELETE} signs out.
+ * answers the same for a signed-in browser (or a bearer token; 401 otherwise); {@code DELETE} signs out.
  */
 public final class SessionResource {
     private static final int MAX_BODY = 4 * 1024;
@@ -35,7 +35,9 @@ public final class SessionResource {
         return answer(in);
     }
 
+    /** Who the browser's session is; with a bearer token instead, who that token is (no CSRF token: none is needed). */
     public ApiResponse current(ApiRequest request) {
+        if (request.header("authorization").isPresent()) return answer(new Authenticator.SignIn(auth.require(request), null, null));
         return answer(auth.currentSession(request));
     }
 

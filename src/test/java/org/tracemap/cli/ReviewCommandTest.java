@@ -59,6 +59,33 @@ class ReviewCommandTest {
     }
 
     @Test
+    void listAllCountsEveryStatusAndSaysWhereEachCandidateStands() {
+        String archive = dir.toString();
+        long approved;
+        long rejected;
+        try (ReviewedCatalogue cat = new ReviewedCatalogue(dir)) {
+            approved = cat.mined(ReviewedCatalogue.features(false, 0), 0.8, null);
+            rejected = cat.mined(ReviewedCatalogue.features(true, 1), 0.8, null);
+            cat.mined(ReviewedCatalogue.features(false, 2), 0.8, null);
+            cat.mined(ReviewedCatalogue.features(false, 3), 0.8, null);
+        }
+        assertThat(run("review", "decide", "approve", String.valueOf(approved), "--version", "1", "--archive", archive)).isZero();
+        assertThat(run("review", "decide", "reject", String.valueOf(rejected), "--version", "1", "--reason", "a rumour", "--archive", archive)).isZero();
+
+        assertThat(run("review", "list", "--status", "ALL", "--archive", archive)).isZero();
+        assertThat(out.toString().lines().findFirst()).hasValue("4 candidates");
+        assertThat(out.toString()).contains("#" + approved + " v2 approved ", "#" + rejected + " v2 rejected ")
+                .containsPattern("#\\d+ v1 pending ");
+
+        assertThat(run("review", "list", "--status", "pending", "--archive", archive)).isZero();
+        assertThat(out.toString().lines().findFirst()).hasValue("2 pending candidates");
+        assertThat(out.toString()).doesNotContain("approved", "rejected");
+
+        assertThat(run("review", "list", "--status", "done", "--archive", archive)).isEqualTo(2);
+        assertThat(err.toString()).contains("--status must be PENDING, APPROVED, REJECTED, MERGED or ALL, not 'done'");
+    }
+
+    @Test
     void theDescriptionNamesTheEditOptionItHas() {
         String usage = TracemapCommand.commandLine().getSubcommands().get("review").getSubcommands().get("decide").getUsageMessage();
         assertThat(usage).contains("with --edit FIELD=VALUE edits", "--edit=FIELD=VALUE").doesNotContain("--set edits");

@@ -108,6 +108,35 @@ class LuceneIndexTest {
     }
 
     @Test
+    void theYearFilterKeepsWhatTheYearFacetCounted() throws IOException {
+        SearchResult all = index.search(new SearchQuery("", null, null, null, null, null, 100));
+        SearchResult in2015 = index.search(new SearchQuery("", null, null, null, null, null, 100, null, null, null, 0, 2015));
+        assertThat(in2015.total()).isEqualTo(all.facets().get("year").get("2015").longValue());
+        assertThat(in2015.hits()).extracting(SearchHit::snapshotId)
+                .containsExactlyInAnyOrder("hikvision-quito-safe-city", "zh-hangzhou-commerce-ecuador-safe-city");
+        assertThat(in2015.facets().get("year")).containsOnlyKeys("2015");
+    }
+
+    @Test
+    void passagesAreTheTextOfThePageCutAtTheMatches() throws IOException {
+        SearchHit hit = index.search(new SearchQuery("Quito", null, null, null, null, null, 1)).hits().get(0);
+        String text = Files.readString(CORPUS.resolve(hit.snapshotId() + ".txt"), StandardCharsets.UTF_8);
+        assertThat(hit.passages()).isNotEmpty();
+        for (List<PassagePart> passage : hit.passages()) {
+            assertThat(text).contains(joined(passage));
+            assertThat(passage).filteredOn(PassagePart::hit).extracting(PassagePart::text).isNotEmpty().allMatch(t -> t.equalsIgnoreCase("quito"));
+        }
+        SearchHit zh = index.search(new SearchQuery("肯尼亚", "zh", null, null, null, null, 1)).hits().get(0);
+        assertThat(zh.passages()).flatExtracting(p -> p).filteredOn(PassagePart::hit).extracting(PassagePart::text).contains("肯尼亚");
+    }
+
+    private static String joined(List<PassagePart> passage) {
+        StringBuilder out = new StringBuilder();
+        for (PassagePart part : passage) out.append(part.text());
+        return out.toString();
+    }
+
+    @Test
     void anOffsetPagesThroughTheHitsInOrder() throws IOException {
         SearchResult all = index.search(new SearchQuery("", null, null, null, null, null, 100));
         assertThat(all.hits().size()).isGreaterThan(3);
