@@ -50,7 +50,8 @@ class MapPageIT extends BrowserSupport {
                 + " window.fetch = (url, options) => { window.requested.push(String(url)); return fetchOf(url, options); };");
         browser.findElement(By.cssSelector("button[data-format='csv']")).click();
         waitUntil(d -> !((List<?>) script("return window.requested")).isEmpty());
-        assertThat((List<?>) script("return window.requested")).containsExactly("/api/datapoints?company=huawei&yearFrom=2015&format=csv");
+        assertThat(((List<?>) script("return window.requested")).stream().map(String::valueOf).toList())
+                .containsExactly("/api/datapoints?company=huawei&yearFrom=2015&format=csv");
 
         // Chosen from the list: the panel shows the point and every source, with the archived copy and the replay.
         browser.findElement(By.cssSelector("#point-list tbody button")).click();
