@@ -291,16 +291,33 @@ function sortByTitle(points) {
 
 // ---- selection ----
 
+/**
+ * Opens a point in the panel (null closes it). Chosen on the map, the focus moves to the panel's heading; chosen
+ * in the list, it stays on the list's row (the list is redrawn, so it is put back), and the panel follows the
+ * list in reading order. Closing puts the focus back on the point's row.
+ */
 function select(id, { fromList = false } = {}) {
+  const closing = id === null ? state.selected : null;
   state.selected = id;
   const point = state.points.find((pt) => pt.id === id) || null;
   renderDetail(ui.detail, point, { onClose: () => select(null) });
   draw();
+  if (closing) focusRow(closing);
   if (!point) return;
   if (map && !map.getBounds().contains([point.lat, point.lon])) map.panTo([point.lat, point.lon]);
   const heading = document.getElementById('point-heading');
-  if (heading && !fromList) heading.focus();
-  else if (heading) heading.scrollIntoView({ block: 'nearest' });
+  if (fromList) {
+    focusRow(id);
+    if (heading) heading.scrollIntoView({ block: 'nearest' });
+  } else if (heading) {
+    heading.focus();
+  }
+}
+
+function focusRow(id) {
+  const row = [...ui.list.querySelectorAll('tbody tr')].find((tr) => tr.dataset.id === id);
+  const button = row && row.querySelector('button');
+  if (button) button.focus();
 }
 
 // ---- legend: the categories present (under the other filters), each a toggle for the category filter ----

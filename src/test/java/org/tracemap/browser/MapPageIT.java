@@ -61,6 +61,7 @@ class MapPageIT extends BrowserSupport {
         assertThat(panel.findElement(By.linkText("archived copy")).getAttribute("href"))
                 .endsWith("/view?url=https%3A%2F%2Fnews.example.org%2Fdubai&ts=20161010000000");
         assertThat(panel.findElement(By.linkText("replay")).getAttribute("href")).endsWith("/replay/20161010000000/https://news.example.org/dubai");
+        assertThat(browser.switchTo().activeElement().getText()).as("the focus stays on the list's row").contains("Dubai data centre");
 
         // Cleared filters; the Nairobi marker reached with the keyboard opens its point.
         browser.findElement(By.cssSelector("#map-filters button[type=reset]")).click();
