@@ -59,6 +59,10 @@ function pageCell(c) {
 export function captureRow(c, { mayRetry, onRetry }) {
   const links = el('td', { class: 'capture-links' });
   if (c.snapshot) links.append(pageLink(viewerPath(c.snapshot), 'archived copy', { class: 'link-view' }), ' ');
+  // The extracted text is where a point the miner missed is added by hand (text.html).
+  if (c.snapshot && ['EXTRACTED', 'INDEXED', 'MINED'].includes(c.status)) {
+    links.append(pageLink(`/text?snapshot=${encodeURIComponent(c.snapshot.id)}`, 'text', { class: 'link-text', title: 'Read the extracted text; add a point from a passage' }), ' ');
+  }
   links.append(pageLink(`/review?url=${encodeURIComponent(c.url)}`, 'candidates', { class: 'link-candidates' }));
   if (c.status === 'FAILED' && mayRetry) {
     const retry = el('button', { type: 'button', class: 'button-quiet button-retry' }, 'Retry');

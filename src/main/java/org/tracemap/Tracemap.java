@@ -79,6 +79,8 @@ import org.tracemap.web.DataPointResource;
 import org.tracemap.web.ApiResponse;
 import org.tracemap.web.StaticResource;
 import org.tracemap.web.UiPolicy;
+import org.tracemap.web.MapTiles;
+import org.tracemap.web.UiConfigResource;
 import org.tracemap.web.SubmissionResource;
 import org.tracemap.web.HealthResource;
 import org.tracemap.web.HttpBridge;
@@ -378,8 +380,9 @@ public final class Tracemap implements AutoCloseable {
         SnapshotResource snapshotResource = new SnapshotResource(snapshots, extractions, normalizer, auth, views);
         ReplayResource replayResource = new ReplayResource(new ReplayService(cdxj, normalizer, ReplaySettings.from(config)), auth,
                 config.bool("tracemap.replay.public"));
+        MapTiles mapTiles = MapTiles.of(config.string("tracemap.ui.map.tile-url"), config.string("tracemap.ui.map.tile-attribution"));
         UiPolicy uiPolicy = new UiPolicy(config.string("tracemap.server.public-url"),
-                config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port"));
+                config.string("tracemap.server.host") + ":" + config.string("tracemap.server.port"), mapTiles);
         HealthResource health = new HealthResource(captures, auth, config.bool("tracemap.metrics.public"));
         DataPointResource datapointResource = new DataPointResource(datapoints, datasetExport(), auth,
                 config.bool("tracemap.dataset.public"));
@@ -397,6 +400,9 @@ public final class Tracemap implements AutoCloseable {
         camel.bind("startCrawlRun", new HttpBridge(crawlResource::startRun, json, "name"));
         camel.bind("getCrawlRun", new HttpBridge(crawlResource::getRun, json, "name", "id"));
         camel.bind("listChanges", new HttpBridge(changes::changes, json));
+        // The map and crawls pages
+        camel.bind("getUiConfig", new HttpBridge(new UiConfigResource(mapTiles)::get, json));
+        camel.bind("listCrawlRuns", new HttpBridge(crawlResource::listRuns, json, "name"));
         camel.bind("diffSnapshots", new HttpBridge(changes::diff, json));
         camel.bind("listCandidates", new HttpBridge(candidateResource::list, json));
         camel.bind("getCandidate", new HttpBridge(candidateResource::get, json, "id"));
@@ -468,6 +474,11 @@ public final class Tracemap implements AutoCloseable {
 
     public CandidateStore candidates() {
         return candidates;
+    }
+
+    /** The catalogue database (tests seed approved data points through it). */
+    public Catalog catalog() {
+        return catalog;
     }
 
     public DataPointStore datapoints() {

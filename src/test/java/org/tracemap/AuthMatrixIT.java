@@ -25,7 +25,7 @@ import org.tracemap.web.Role;
 /**
  * Who may call what: every route in {@code routes/80-api.camel.yaml}, called with no token, a wrong token and
  * a token of each role, against the documented answer. Public: {@code /health}, {@code /replay}
- * ({@code tracemap.replay.public}), {@code POST /api/submissions}, the UI files and {@code /}; everything else
+ * ({@code tracemap.replay.public}), {@code POST /api/submissions}, {@code GET /api/ui-config}, the UI files and {@code /}; everything else
  * needs a token, and defining or running crawls needs CRAWL (operator, admin), deciding on candidates REVIEW
  * (reviewer, admin). "Allowed" means a 2xx, or the 4xx the input deserves (an unknown crawl is 404, a bad
  * decision 400) — never 401 or 403. A route added to the YAML without a row here fails the test.
@@ -72,6 +72,8 @@ class AuthMatrixIT {
                 new Row("api-crawls-get", "GET", "/api/crawls", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-crawl-runs-post", "POST", "/api/crawls/no-such-crawl/runs", "{}", 401, 401, 403, 403, 404, 404),
                 new Row("api-crawl-run-get", "GET", "/api/crawls/no-such-crawl/runs/1", null, 401, 401, 404, 404, 404, 404),
+                new Row("api-crawl-runs-get", "GET", "/api/crawls/no-such-crawl/runs", null, 401, 401, 404, 404, 404, 404),
+                new Row("api-ui-config", "GET", "/api/ui-config", null, 200, 200, 200, 200, 200, 200),
                 new Row("api-changes", "GET", "/api/changes", null, 401, 401, 200, 200, 200, 200),
                 new Row("api-diff", "GET", "/api/diff?url=http://127.0.0.1:9/matrix", null, 401, 401, 404, 404, 404, 404),
                 new Row("api-candidates", "GET", "/api/candidates", null, 401, 401, 200, 200, 200, 200),

@@ -16,7 +16,7 @@ import org.tracemap.intake.UrlNormalizer;
 /**
  * {@code GET /api/changes?since=&crawl=&unchanged=} (what crawls found new, changed or gone) and
  * {@code GET /api/diff?url=&from=&to=} (the main-text diff between two snapshots of a URL; by default the
- * last two).
+ * last two, and with only {@code to}, that snapshot and the one before it).
  */
 public final class ChangesResource {
     private final CrawlStore crawls;
@@ -73,7 +73,12 @@ public final class ChangesResource {
             throw new ApiException(404, "fewer than two snapshots of " + url.url(), "url");
         }
         Snapshot to = pick(all, request.queryParam("to").orElse(null), 0, "to");
-        Snapshot from = pick(all, request.queryParam("from").orElse(null), 1, "from");
+        // Without "from", the snapshot just before "to": what a change-feed entry changed from.
+        int previous = all.indexOf(to) + 1;
+        if (request.queryParam("from").filter(s -> !s.isBlank()).isEmpty() && previous >= all.size()) {
+            throw new ApiException(404, "no snapshot of " + url.url() + " before " + to.timestamp(), "to");
+        }
+        Snapshot from = pick(all, request.queryParam("from").orElse(null), previous, "from");
         String before = extractions.find(from.id()).map(ExtractionStore.Extraction::text).orElse("");
         String after = extractions.find(to.id()).map(ExtractionStore.Extraction::text).orElse("");
         TextDiff.Result d = TextDiff.between(before, after, from.timestamp(), to.timestamp());

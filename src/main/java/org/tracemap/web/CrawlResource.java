@@ -13,7 +13,7 @@ import org.tracemap.crawl.CrawlRunner;
 import org.tracemap.crawl.Crawls;
 
 /**
- * {@code POST/GET /api/crawls}, {@code POST /api/crawls/{name}/runs} and {@code GET /api/crawls/{name}/runs/{id}}.
+ * {@code POST/GET /api/crawls}, {@code POST/GET /api/crawls/{name}/runs} and {@code GET /api/crawls/{name}/runs/{id}}.
  * Defining and starting crawls needs the operator role; reading them any token.
  */
 public final class CrawlResource {
@@ -72,6 +72,17 @@ public final class CrawlResource {
         long id = runner.startInBackground(name);
         CrawlStore.Run run = store.run(id).orElseThrow();
         return ApiResponse.json(202, Map.of("id", String.valueOf(id), "status", run.status().equals("STARTING") ? "RUNNING" : run.status()));
+    }
+
+    /** {@code GET /api/crawls/{name}/runs?limit=}: the crawl's runs, newest first, each as {@link #getRun} shows it. */
+    public ApiResponse listRuns(ApiRequest request) {
+        auth.require(request, Role.Permission.READ);
+        String name = request.pathParam("name");
+        if (crawls.get(name).isEmpty()) throw new ApiException(404, "no crawl named " + name, "name");
+        int limit = CandidateResource.intParam(request, "limit", 20, 1, 500);
+        List<CrawlStore.Run> all = store.runsOf(name);
+        List<Map<String, Object>> items = all.stream().limit(limit).map(this::run).toList();
+        return ApiResponse.json(200, Map.of("items", items, "total", all.size()));
     }
 
     public ApiResponse getRun(ApiRequest request) {

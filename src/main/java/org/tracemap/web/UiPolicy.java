@@ -27,21 +27,31 @@ public final class UiPolicy {
 
     private final String configured; // host[:port] from the public URL, or null
     private final String listening; // host:port the server listens on
+    private final String tileImages; // " https://*.tile.example.org", or "" when the map has no tile server
 
     /**
      * @param publicUrl       {@code tracemap.server.public-url}; empty when not set
      * @param listenAuthority {@code host:port} from {@code tracemap.server.host} and {@code .port}
      */
     public UiPolicy(String publicUrl, String listenAuthority) {
+        this(publicUrl, listenAuthority, MapTiles.none());
+    }
+
+    /**
+     * @param tiles the map's tile server: its origin is the only other host images may come from (none when
+     *              not configured, so the UI reaches no host but this one)
+     */
+    public UiPolicy(String publicUrl, String listenAuthority, MapTiles tiles) {
         this.configured = publicUrl == null || publicUrl.isBlank() ? null : authorityOf(publicUrl);
         this.listening = listenAuthority.toLowerCase(Locale.ROOT);
+        this.tileImages = tiles.origin().map(o -> " " + o).orElse("");
     }
 
     /** The policy for an answer to {@code request}. */
     String csp(ApiRequest request) {
         String o = configured != null ? configured : request.header("host").map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .filter(h -> HOST.matcher(h).matches()).orElse(listening);
-        return "default-src 'none'; script-src " + o + "/ui/; style-src " + o + "/ui/; img-src " + o + "/ui/ data: https://*.tile.openstreetmap.org; "
+        return "default-src 'none'; script-src " + o + "/ui/; style-src " + o + "/ui/; img-src " + o + "/ui/ data:" + tileImages + "; "
                 + "font-src " + o + "/ui/; connect-src " + o + "/api/ " + o + "/ui/; frame-src " + o + "/replay/; manifest-src " + o + "/ui/; "
                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     }

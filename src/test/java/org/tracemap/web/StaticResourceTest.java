@@ -86,7 +86,7 @@ class StaticResourceTest {
             ApiResponse response = resource.get(get(uri));
             assertThat(header(response, "Content-Security-Policy")).as(uri).contains(
                     "default-src 'none'; script-src 127.0.0.1:8080/ui/; style-src 127.0.0.1:8080/ui/; "
-                            + "img-src 127.0.0.1:8080/ui/ data: https://*.tile.openstreetmap.org; font-src 127.0.0.1:8080/ui/; "
+                            + "img-src 127.0.0.1:8080/ui/ data:; font-src 127.0.0.1:8080/ui/; "
                             + "connect-src 127.0.0.1:8080/api/ 127.0.0.1:8080/ui/; frame-src 127.0.0.1:8080/replay/; "
                             + "manifest-src 127.0.0.1:8080/ui/; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'");
             assertThat(header(response, "X-Frame-Options")).as(uri).contains("DENY");

@@ -57,4 +57,45 @@ class UiPolicyTest {
     void aPublicUrlWithoutAPlainHostIsRefusedAtStart() {
         assertThatThrownBy(() -> new UiPolicy("not a url at all", "127.0.0.1:8080")).hasMessageContaining("tracemap.server.public-url");
     }
+
+    @Test
+    void withoutATileServerImagesComeOnlyFromThisServer() {
+        String csp = new UiPolicy("", "127.0.0.1:8080", MapTiles.of("", "")).csp(withHost("127.0.0.1:8080"));
+
+        assertThat(directive(csp, "img-src")).contains("img-src 127.0.0.1:8080/ui/ data:");
+        assertThat(csp).doesNotContain("openstreetmap").doesNotContain("https:");
+    }
+
+    @Test
+    void aConfiguredTileServerIsTheOnlyOtherImageOrigin() {
+        MapTiles tiles = MapTiles.of("https://{s}.tiles.example.org/osm/{z}/{x}/{y}.png", "© OpenStreetMap contributors");
+        String csp = new UiPolicy("", "127.0.0.1:8080", tiles).csp(withHost("127.0.0.1:8080"));
+
+        assertThat(directive(csp, "img-src")).contains("img-src 127.0.0.1:8080/ui/ data: https://*.tiles.example.org");
+        assertThat(directive(csp, "connect-src").orElseThrow()).as("tiles are images, never fetched by script").doesNotContain("example.org");
+        assertThat(csp.split(";")).hasSize(12);
+    }
+
+    @Test
+    void aTileServerWithAPortKeepsIt() {
+        MapTiles tiles = MapTiles.of("http://tiles.internal:8081/{z}/{x}/{y}.png", "Internal tiles");
+
+        assertThat(tiles.origin()).contains("http://tiles.internal:8081");
+        assertThat(tiles.url()).contains("http://tiles.internal:8081/{z}/{x}/{y}.png");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://tiles.example.org/{z}/{x}.png", "ftp://tiles.example.org/{z}/{x}/{y}.png", "tiles.example.org/{z}/{x}/{y}.png",
+            "https://tiles.example.org; script-src */{z}/{x}/{y}.png", "https://*.example.org/{z}/{x}/{y}.png", "https://[::1]/{z}/{x}/{y}.png",
+            "https://a.example.org/{z}/{x}/{y}.png; img-src *"})
+    void aTileUrlThatIsNotATemplateOnAPlainHostIsRefusedAtStart(String url) {
+        assertThatThrownBy(() -> MapTiles.of(url, "credit")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tracemap.ui.map.tile-url");
+    }
+
+    @Test
+    void aTileServerNeedsItsCredit() {
+        assertThatThrownBy(() -> MapTiles.of("https://tiles.example.org/{z}/{x}/{y}.png", " "))
+                .hasMessageContaining("tracemap.ui.map.tile-attribution");
+    }
 }
