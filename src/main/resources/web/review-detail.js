@@ -330,7 +330,8 @@ export class CandidateDetail {
       sources.length > 1 ? `Source ${this.sourceIndex + 1} of ${sources.length}: ` : 'Source: ',
       link(s.url, s.title || s.url), s.timestamp ? el('span', { class: 'muted' }, ` · captured ${formatTimestamp(s.timestamp)}`) : null,
       s.timestamp ? [' · ', pageLink(`/view?url=${encodeURIComponent(s.url)}&ts=${encodeURIComponent(s.timestamp)}`, 'open with banner',
-        { target: '_blank', rel: 'noopener', id: 'open-view' })] : null) : null;
+        { target: '_blank', rel: 'noopener', id: 'open-view' })] : null,
+      ' · ', pageLink(`/review?url=${encodeURIComponent(s.url)}`, 'every candidate from this page', { id: 'same-source' })) : null;
     this.evidence.replaceChildren(el('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Evidence' },
       tab('text', 'Text'), tab('page', 'Page')), where || el('p', { class: 'muted' }, 'No source.'), panel);
     if (!s) return;

@@ -30,6 +30,7 @@ const ui = {
   bulkReason: document.getElementById('bulk-reason'),
   bulkReject: document.getElementById('bulk-reject'),
   bulkClear: document.getElementById('bulk-clear'),
+  markAll: document.getElementById('mark-all'),
 };
 
 const state = {
@@ -319,6 +320,19 @@ function clearMarks() {
 function updateBulk() {
   ui.bulkBar.hidden = state.marked.size === 0;
   ui.bulkCount.textContent = `${state.marked.size} selected`;
+  const pending = state.items.filter((c) => c.status === 'PENDING').length;
+  ui.markAll.disabled = !canReview() || pending === 0;
+  ui.markAll.checked = pending > 0 && state.marked.size === pending;
+}
+
+/** Selects every pending row on the page (a noisy source: filter by its URL, then reject them all), or none. */
+function markAll(on) {
+  state.marked.clear();
+  state.lastMarked = -1;
+  if (on && canReview()) state.items.forEach((c) => { if (c.status === 'PENDING') state.marked.add(String(c.id)); });
+  state.items.forEach((c, i) => renderRow(i));
+  ui.queue.children[state.selected]?.setAttribute('aria-selected', 'true');
+  updateBulk();
 }
 
 async function bulkReject() {
@@ -337,7 +351,7 @@ async function bulkReject() {
       if (item.status === 200) replaceItem(item.candidate);
       else failed.push(`#${item.id}: ${item.error}`);
     }
-    clearMarks();
+    markAll(false);
     ui.bulkReason.value = '';
     state.last = null; // u undoes one decision; a bulk rejection is undone candidate by candidate, not by u
     clearTimeout(state.toastTimer);
@@ -463,7 +477,8 @@ ui.filters.addEventListener('reset', () => {
 ui.prev.addEventListener('click', previousPage);
 ui.next.addEventListener('click', nextPage);
 ui.bulkReject.addEventListener('click', bulkReject);
-ui.bulkClear.addEventListener('click', clearMarks);
+ui.bulkClear.addEventListener('click', () => markAll(false));
+ui.markAll.addEventListener('change', () => markAll(ui.markAll.checked));
 ui.bulkReason.addEventListener('keydown', (event) => {
   if (event.key === 'Enter') {
     event.preventDefault();

@@ -137,6 +137,14 @@ class ReviewPageIT extends BrowserSupport {
         assertThat(server.getJson("/api/candidates?status=REJECTED", alice).path("total").asInt()).isEqualTo(2);
         assertThat(server.getJson("/api/candidates?status=MERGED", alice).path("total").asInt()).isEqualTo(1);
         screenshot("review-bulk");
+
+        // The header box selects every pending row (after a filter by a noisy page's URL, all of its candidates); Clear undoes it.
+        browser.findElement(By.id("mark-all")).click();
+        waitUntilText(By.id("bulk-count"), (PENDING - 4) + " selected");
+        browser.findElement(By.id("bulk-clear")).click();
+        waitUntil(d -> !d.findElement(By.id("bulk-bar")).isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#queue input.row-mark:checked"))).isEmpty();
+        assertThat(browser.findElement(By.id("same-source")).getAttribute("href")).contains("/review?url=");
         assertNoConsoleErrors("/api/session");
     }
 
