@@ -149,30 +149,27 @@ public final class CandidateStore {
     private long openGroup(Connection c, Mined m) throws SQLException {
         Optional<Long> open = openGroupId(c, m.company(), m.category(), m.country(), m.city());
         if (open.isPresent()) {
-            long id = open.get();
-            try (PreparedStatement ps = c.prepareStatement("SELECT score FROM candidate WHERE id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (m.score() > rs.getDouble(1)) {
-                        // Shown fields only; the version stays, so a reviewer's open decision is not made stale by a new source.
-                        try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET quote = ?, score = ?, year = COALESCE(year, ?),"
-                                + " rank = ?, updated_at = ? WHERE id = ?")) {
-                            up.setString(1, m.quote());
-                            up.setDouble(2, m.score());
-                            SqlValues.setInt(up, 3, m.year());
-                            SqlValues.setDouble(up, 4, m.rank());
-                            up.setString(5, clock.instant().toString());
-                            up.setLong(6, id);
-                            up.executeUpdate();
-                        }
-                    }
-                }
-            }
-            return id;
+            showIfBetter(c, open.get(), m);
+            return open.get();
         }
         return insertCandidate(c, "MINED", m.company(), m.category(), m.country(), m.city(), m.year(), m.quote(), m.score(), m.lat(), m.lon(),
                 m.precision(), null, m.rank(), null);
+    }
+
+    /** Makes the source the group's shown quote (and rank) if it scores better than the one shown. */
+    private void showIfBetter(Connection c, long group, Mined m) throws SQLException {
+        // Shown fields only; the version stays, so a reviewer's open decision is not made stale by a new source.
+        try (PreparedStatement up = c.prepareStatement("UPDATE candidate SET quote = ?, score = ?, year = COALESCE(year, ?), rank = ?,"
+                + " updated_at = ? WHERE id = ? AND score < ?")) {
+            up.setString(1, m.quote());
+            up.setDouble(2, m.score());
+            SqlValues.setInt(up, 3, m.year());
+            SqlValues.setDouble(up, 4, m.rank());
+            up.setString(5, clock.instant().toString());
+            up.setLong(6, group);
+            up.setDouble(7, m.score());
+            up.executeUpdate();
+        }
     }
 
     /**
