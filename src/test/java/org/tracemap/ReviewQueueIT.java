@@ -176,6 +176,13 @@ class ReviewQueueIT {
         assertThat(server.getJson("/api/candidates", alice).path("total").asInt()).isEqualTo(1);
         assertThat(server.post("/api/candidates/bulk-decision", Map.of("action", "reject", "ids", List.of(String.valueOf(zte)),
                 "versions", Map.of()), bob).statusCode()).isEqualTo(400); // no reason
+        // A malformed id anywhere refuses the whole request before anything is rejected.
+        String sc = safeCity.path("id").asText();
+        HttpResponse<byte[]> malformed = server.post("/api/candidates/bulk-decision", Map.of("action", "reject", "reason", "noise",
+                "ids", List.of(sc, "abc"), "versions", Map.of(sc, safeCity.path("version").asInt(), "abc", 1)), bob);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(server.read(malformed).path("field").asText()).isEqualTo("ids");
+        assertThat(server.getJson("/api/candidates/" + sc, alice).path("status").asText()).isEqualTo("PENDING");
     }
 
     @Test

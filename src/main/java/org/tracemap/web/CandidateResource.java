@@ -141,20 +141,22 @@ public final class CandidateResource {
         }
         JsonNode versions = body.get("versions");
         if (versions == null || !versions.isObject()) throw new ApiException(400, "versions must be an object of id: version", "versions");
-        List<Map<String, Object>> items = new java.util.ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        int rejected = 0;
+        // Every id and version is checked before any is rejected: a malformed request changes nothing.
+        Map<String, Integer> wanted = new LinkedHashMap<>();
         for (JsonNode n : ids) {
             String raw = n.asText();
             if (!n.isValueNode() || !raw.matches("\\d{1,18}")) throw new ApiException(400, "ids must be candidate ids, not '" + raw + "'", "ids");
-            if (!seen.add(raw)) continue;
             if (!versions.has(raw)) throw new ApiException(400, "versions has no version for candidate " + raw, "versions");
-            Integer version = version(versions.get(raw));
+            wanted.put(raw, version(versions.get(raw)));
+        }
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        int rejected = 0;
+        for (var w : wanted.entrySet()) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", raw);
+            item.put("id", w.getKey());
             try {
-                ReviewService.Outcome o = reviewing(() -> review.decide(Long.parseLong(raw),
-                        new ReviewService.Decision("reject", null, reason, null, version), who.name()));
+                ReviewService.Outcome o = reviewing(() -> review.decide(Long.parseLong(w.getKey()),
+                        new ReviewService.Decision("reject", null, reason, null, w.getValue()), who.name()));
                 item.put("status", 200);
                 item.put("candidate", candidate(o.candidate()));
                 rejected++;
