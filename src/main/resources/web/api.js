@@ -44,11 +44,6 @@ export async function signOut() {
   if (!response.ok && response.status !== 401) throw await errorOf(response);
 }
 
-/** For pages written before sessions: a non-empty string when signed in. */
-export function getToken() {
-  return session ? session.name : '';
-}
-
 /** A failed call: HTTP status (0 when the server was unreachable), the server's message and field. */
 export class ApiError extends Error {
   constructor(status, message, field = null, retryAfter = null) {

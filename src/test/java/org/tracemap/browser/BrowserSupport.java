@@ -56,6 +56,8 @@ public abstract class BrowserSupport {
     protected Path home;
     protected TestServer server;
     protected WebDriver browser;
+    /** Where the browser saves what a page downloads (export buttons). */
+    protected Path downloads;
     private HttpServer origin;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
 
@@ -84,7 +86,8 @@ public abstract class BrowserSupport {
         Map<String, String> settings = new HashMap<>(Map.of("tracemap.server.host", "127.0.0.1"));
         settings.putAll(serverSettings());
         server = new TestServer(home.resolve("archive"), settings);
-        browser = startChrome(home.resolve("chrome-profile"));
+        downloads = Files.createDirectories(home.resolve("downloads"));
+        browser = startChrome(home.resolve("chrome-profile"), downloads);
     }
 
     @AfterAll
@@ -109,8 +112,10 @@ public abstract class BrowserSupport {
         assertThat(new File(CHROMEDRIVER)).as("chromedriver after tools/ensure-chromium.sh").canRead();
     }
 
-    private static WebDriver startChrome(Path profile) {
+    private static WebDriver startChrome(Path profile, Path downloads) {
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM);
         // As the machine's probe found: without the background-networking flags chromium keeps calling Google's
         // hosts, which this closed network refuses; --no-sandbox because CI runs as root.
