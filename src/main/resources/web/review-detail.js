@@ -350,10 +350,15 @@ export class CandidateDetail {
       panel.append(el('p', { class: 'muted' }, 'No archived copy to show.'));
       return;
     }
+    // The banner sits outside the frame, so an archived error page can never pass for the page itself.
+    const banner = el('p', { class: 'archive-banner', id: 'page-banner' }, `Archived copy of ${s.url}, captured ${formatTimestamp(s.timestamp)}`);
     // sandbox="" : the archived page runs no script and gets no origin of its own (DESIGN rule 4).
     const frame = el('iframe', { sandbox: true, class: 'replay-frame', title: `Archived copy of ${s.url}`, referrerpolicy: 'no-referrer' });
     frame.src = url;
-    panel.append(frame);
+    panel.append(banner, frame);
+    api(`/api/snapshots/${encodeURIComponent(s.snapshotId)}/text`).then((doc) => {
+      if (doc && doc.originAnswer) banner.append(` · ${doc.originAnswer}`);
+    }, () => {}); // the banner already says what matters; the answer in words is a courtesy
   }
 
   async showText(panel, s) {

@@ -49,6 +49,7 @@ public final class SnapshotResource {
         out.put("timestamp", snapshot.timestamp());
         out.put("replayUrl", views.replayUrl(snapshot.timestamp(), snapshot.url()));
         out.put("httpStatus", snapshot.httpStatus());
+        out.put("originAnswer", org.tracemap.catalog.OriginAnswer.sentence(snapshot.httpStatus()));
         out.put("title", e.title());
         out.put("lang", e.lang());
         out.put("published", e.published() == null ? null : e.published().toString());
