@@ -48,7 +48,9 @@ function answerCell(c) {
 
 function pageCell(c) {
   const tags = Object.entries(c.tags || {}).map(([k, v]) => el('li', { class: 'badge' }, `${k}=${v}`));
+  const title = c.extraction && c.extraction.title ? c.extraction.title : null;
   return el('td', { class: 'capture-page' },
+    title ? el('p', { class: 'capture-title' }, title) : null,
     link(c.url, c.url, { class: 'capture-url' }),
     tags.length ? el('ul', { class: 'badges' }, tags) : null,
     c.note ? el('p', { class: 'hint' }, c.note) : null,

@@ -116,16 +116,6 @@ class CrossLanguageSearchIT {
     }
 
     private void captureAndWait(String url) throws Exception {
-        HttpResponse<byte[]> posted = server.post("/api/captures", Map.of("url", url), TestServer.ADMIN);
-        assertThat(posted.statusCode()).isEqualTo(202);
-        String id = server.read(posted).path("id").asText();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            String status = server.getJson("/api/captures/" + id, TestServer.ADMIN).path("status").asText();
-            if (status.equals("MINED")) return;
-            assertThat(status).isNotEqualTo("FAILED");
-            Thread.sleep(50);
-        }
-        throw new AssertionError("capture of " + url + " was not mined within 20 s");
+        server.captureAndWait(url);
     }
 }

@@ -213,20 +213,9 @@ class ManualPointIT {
     }
 
     /** Captures the URL and waits until it is mined; returns its snapshot ({"id", "url", "timestamp", ...}). */
+    /** The snapshot of {@code url} once it is mined. */
     private JsonNode captureAndWait(String url) throws Exception {
-        HttpResponse<byte[]> posted = server.post("/api/captures", Map.of("url", url), TestServer.ADMIN);
-        assertThat(posted.statusCode()).isEqualTo(202);
-        String id = server.read(posted).path("id").asText();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode capture = server.getJson("/api/captures/" + id, TestServer.ADMIN);
-            assertThat(capture.path("status").asText()).isNotEqualTo("FAILED");
-            if (capture.path("status").asText().equals("MINED")) {
-                return server.getJson("/api/snapshots?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8), TestServer.ADMIN).path("items").get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("capture of " + url + " was not mined within 20 s");
+        return server.captureAndWait(url).path("snapshot");
     }
 
     private static String text(HttpResponse<byte[]> r) {

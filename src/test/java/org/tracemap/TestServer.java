@@ -95,6 +95,25 @@ public final class TestServer implements AutoCloseable {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /**
+     * Captures {@code url} as the admin and waits until it is MINED; returns the capture's JSON (with its snapshot).
+     * A capture that FAILS, or is not mined within 30 s, fails the test.
+     */
+    public JsonNode captureAndWait(String url) throws Exception {
+        HttpResponse<byte[]> posted = post("/api/captures", Map.of("url", url), adminToken);
+        assertThat(posted.statusCode()).as("capture of " + url).isEqualTo(202);
+        String id = read(posted).path("id").asText();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode capture = getJson("/api/captures/" + id, adminToken);
+            String status = capture.path("status").asText();
+            if (status.equals("MINED")) return capture;
+            assertThat(status).as("capture of " + url + ": " + capture.path("error").asText()).isNotEqualTo("FAILED");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("capture of " + url + " was not mined within 30 s");
+    }
+
     public JsonNode read(HttpResponse<byte[]> response) throws IOException {
         return json.readTree(response.body());
     }

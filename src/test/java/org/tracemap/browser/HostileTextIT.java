@@ -33,13 +33,7 @@ class HostileTextIT extends BrowserSupport {
     @BeforeAll
     void captureTheHostilePageAndApproveItsCandidate() throws Exception {
         url = servePage("/hostile.html", PAGE);
-        String capture = server.read(server.post("/api/captures", Map.of("url", url, "tags", Map.of("note", "<script>window.pwned='tag'</script>")),
-                adminToken())).path("id").asText();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!server.getJson("/api/captures/" + capture, adminToken()).path("status").asText().equals("MINED")) {
-            assertThat(System.currentTimeMillis()).as("capture mined within 30 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        server.captureAndWait(url);
         JsonNode candidate = server.getJson("/api/candidates", adminToken()).path("items").get(0);
         snapshotId = candidate.path("source").path("snapshotId").asText();
         timestamp = candidate.path("source").path("timestamp").asText();
@@ -53,7 +47,7 @@ class HostileTextIT extends BrowserSupport {
         open("/capture");
         signIn(adminToken());
         waitUntil(d -> d.findElements(By.cssSelector("#captures-body tr[data-status='MINED']")).size() == 1);
-        assertInert("capture", "window.pwned='tag'");
+        assertInert("capture", "Huawei <script>window.pwned='title'</script>");
 
         open("/search?q=" + URLEncoder.encode("safe city", StandardCharsets.UTF_8));
         waitUntilText(By.id("count"), "Results 1–1 of 1");

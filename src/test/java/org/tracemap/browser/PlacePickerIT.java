@@ -105,17 +105,6 @@ class PlacePickerIT extends BrowserSupport {
 
     /** Captures the URL through the API and waits until it is mined; returns its snapshot id. */
     private String captureAndWait(String url) throws Exception {
-        HttpResponse<byte[]> posted = server.post("/api/captures", Map.of("url", url), TestServer.ADMIN);
-        assertThat(posted.statusCode()).isEqualTo(202);
-        String id = server.read(posted).path("id").asText();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (server.getJson("/api/captures/" + id, TestServer.ADMIN).path("status").asText().equals("MINED")) {
-                return server.getJson("/api/snapshots?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8), TestServer.ADMIN)
-                        .path("items").get(0).path("id").asText();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("capture of " + url + " was not mined within 20 s");
+        return server.captureAndWait(url).path("snapshot").path("id").asText();
     }
 }

@@ -43,13 +43,7 @@ class ReviewPageIT extends BrowserSupport {
         alice = users.addUser("alice", Role.REVIEWER);
         rita = users.addUser("rita", Role.RESEARCHER);
         String url = servePage("/news/nairobi.html", ARTICLE);
-        HttpResponse<byte[]> posted = server.post("/api/captures", Map.of("url", url), adminToken());
-        String capture = server.read(posted).path("id").asText();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (!server.getJson("/api/captures/" + capture, adminToken()).path("status").asText().equals("MINED")) {
-            assertThat(System.currentTimeMillis()).as("capture mined within 20 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        server.captureAndWait(url);
         // Lower-scoring candidates from the same page, as the miner stores them, so the queue has more than a screen's rows.
         String snapshotId = server.getJson("/api/candidates", adminToken()).path("items").get(0).path("source").path("snapshotId").asText();
         Snapshot snapshot = server.tracemap().snapshots().find(snapshotId).orElseThrow();
