@@ -55,8 +55,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Map<String, String> flags = new LinkedHashMap<>();
         if (port != null) flags.put("tracemap.server.port", port.toString());
-        // The sample site is on loopback: the SSRF guard must let this process reach it. Demo only.
-        flags.put("tracemap.fetch.allow-private", "true");
+        // The sample site is on loopback: the SSRF guard lets this process reach 127.0.0.1 and nothing else private,
+        // so the public form the demo serves cannot be used to fetch other hosts of the network it runs in.
+        flags.put("tracemap.fetch.allow-private-hosts", "127.0.0.1");
         flags.put("tracemap.fetch.per-host-delay", "0ms");
         TracemapConfig config = archive.config(flags);
         if (port == null) config = withFreePort(config, flags, out);
