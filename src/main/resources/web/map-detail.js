@@ -1,6 +1,6 @@
 // The parts of the map page outside the map: the sortable list of the points shown, and the panel that
 // opens one point with its fields and every source (quote, capture time, archived copy, replay).
-import { el, formatTimestamp, link, pageLink, safeUrl } from './dom.js';
+import { append, el, formatTimestamp, link, pageLink, safeUrl } from './dom.js';
 import { categoryColor, categoryLabel, companyName, countryName } from './vocab.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -98,7 +98,9 @@ export function renderDetail(panel, point, { onClose }) {
   }
   const { id, p } = point;
   const sources = Array.isArray(p.sources) ? p.sources : [];
-  panel.replaceChildren(
+  // The DOM's replaceChildren() writes null as the text "null": dom.js append() skips it, as el() does.
+  panel.replaceChildren();
+  append(panel, [
     el('div', { class: 'detail-head' },
       el('h2', { id: 'point-heading', tabindex: '-1' }, titleOf(p)),
       el('button', { type: 'button', class: 'secondary', onclick: onClose }, 'Close')),
@@ -114,7 +116,7 @@ export function renderDetail(panel, point, { onClose }) {
     p.description ? el('p', { class: 'description' }, p.description) : null,
     el('h3', {}, sources.length === 1 ? '1 source' : `${sources.length} sources`),
     sources.length === 0 ? el('p', { class: 'muted' }, 'No sources listed.')
-      : el('ol', { class: 'sources' }, sources.map(sourceItem)));
+      : el('ol', { class: 'sources' }, sources.map(sourceItem))]);
   panel.hidden = false;
 }
 

@@ -56,6 +56,7 @@ class MapPageIT extends BrowserSupport {
         // Chosen from the list: the panel shows the point and every source, with the archived copy and the replay.
         browser.findElement(By.cssSelector("#point-list tbody button")).click();
         WebElement panel = waitFor(By.id("point-detail"));
+        assertThat(panel.getText()).as("a missing field is left out, not written as null").doesNotContainPattern("(?m)^null$");
         assertThat(panel.findElement(By.id("point-heading")).getText()).isEqualTo("Dubai data centre");
         assertThat(panel.getText()).contains("Huawei opened a data centre in Dubai in 2016.").contains("Captured 2016-10-10 00:00 UTC");
         assertThat(panel.findElement(By.linkText("archived copy")).getAttribute("href"))
